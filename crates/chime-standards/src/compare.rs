@@ -1,0 +1,197 @@
+//! Comparing two reports of one organisation over time (spec section 6).
+//!
+//! Recovery is not linear: a comparison states what changed between two readings, and
+//! draws no conclusion about a "stage".
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::FrameworkRef;
+use crate::date::Date;
+use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
+use crate::report::{score1, Report, StandardStatus};
+
+/// The `format` string of a comparison.
+pub const COMPARISON_FORMAT: &str = "chime-standards/comparison@1";
+
+/// What changed between two reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// Always `"chime-standards/comparison@1"`.
+    pub format: String,
+    /// The framework of the later report.
+    pub framework: FrameworkRef,
+    /// The earlier reading.
+    pub before: Reading,
+    /// The later reading.
+    pub after: Reading,
+    /// Change in the overall score.
+    pub overall: Change,
+    /// Change in each domain's score.
+    pub domains: Vec<DomainChange>,
+    /// Standards met after and not before.
+    pub newly_met: Vec<String>,
+    /// Standards met before and not after.
+    pub no_longer_met: Vec<String>,
+    /// Warnings (for example two versions of the framework).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// The assessment's id.
+    pub assessment: String,
+    /// Its date.
+    pub assessed_on: Date,
+}
+
+/// Which way a score moved, judged against the framework's change threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Rose by at least the threshold.
+    Improved,
+    /// Fell by at least the threshold.
+    Declined,
+    /// Moved by less than the threshold.
+    Stable,
+}
+
+/// A score before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The earlier score, if scored.
+    pub before: Option<f64>,
+    /// The later score, if scored.
+    pub after: Option<f64>,
+    /// `after - before`, when both are scored.
+    pub delta: Option<f64>,
+    /// Which way it moved, when both are scored.
+    pub direction: Option<Direction>,
+}
+
+/// A domain's score before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DomainChange {
+    /// The domain's id.
+    pub domain: String,
+    /// Its change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// Compares two reports of the same framework.
+///
+/// ```
+/// use chime_standards::{compare, Engine};
+/// let engine = Engine::default_framework();
+/// let report = engine.score(&chime_standards::example_assessment()).unwrap();
+/// let same = compare(&report, &report).unwrap();
+/// assert_eq!(same.overall.delta, Some(0.0));
+/// ```
+pub fn compare(before: &Report, after: &Report) -> Result<Comparison, Error> {
+    let mut found = Collector::new(Document::Report);
+    if before.framework.id != after.framework.id {
+        found.error(
+            Code::FrameworkMismatch,
+            "/framework/id",
+            format!(
+                "the reports use different frameworks (`{}` and `{}`); compare readings of one framework",
+                before.framework.id, after.framework.id
+            ),
+        );
+        return Err(Error::new(found.found));
+    }
+    if before.framework.version != after.framework.version {
+        found.warning(
+            Code::FrameworkVersionDiffers,
+            "/framework/version",
+            format!(
+                "the reports use versions {} and {} of the framework; standards may have changed",
+                before.framework.version, after.framework.version
+            ),
+        );
+    }
+    let threshold = after.change_threshold;
+    let change = |before: Option<f64>, after: Option<f64>| {
+        let delta = before.zip(after).map(|(b, a)| score1(a - b));
+        Change {
+            before,
+            after,
+            delta,
+            direction: delta.map(|delta| direction(delta, threshold)),
+        }
+    };
+
+    let mut domain_ids: Vec<&str> = after.domains.iter().map(|d| d.domain.as_str()).collect();
+    for domain in &before.domains {
+        if !domain_ids.contains(&domain.domain.as_str()) {
+            domain_ids.push(&domain.domain);
+        }
+    }
+    let domains = domain_ids
+        .into_iter()
+        .map(|id| DomainChange {
+            domain: id.to_string(),
+            change: change(
+                before.domain(id).and_then(|d| d.score),
+                after.domain(id).and_then(|d| d.score),
+            ),
+        })
+        .collect();
+
+    Ok(Comparison {
+        format: COMPARISON_FORMAT.to_string(),
+        framework: after.framework.clone(),
+        before: reading(before),
+        after: reading(after),
+        overall: change(before.overall.score, after.overall.score),
+        domains,
+        newly_met: met_in(after)
+            .filter(|id| !met_in(before).any(|b| b == *id))
+            .map(String::from)
+            .collect(),
+        no_longer_met: met_in(before)
+            .filter(|id| !met_in(after).any(|a| a == *id))
+            .map(String::from)
+            .collect(),
+        diagnostics: found.found,
+    })
+}
+
+fn direction(delta: f64, threshold: f64) -> Direction {
+    if delta >= threshold {
+        Direction::Improved
+    } else if delta <= -threshold {
+        Direction::Declined
+    } else {
+        Direction::Stable
+    }
+}
+
+fn reading(report: &Report) -> Reading {
+    Reading {
+        assessment: report.assessment.clone(),
+        assessed_on: report.assessed_on,
+    }
+}
+
+fn met_in(report: &Report) -> impl Iterator<Item = &str> + Clone {
+    report
+        .standards
+        .iter()
+        .filter(|s| s.status == StandardStatus::Met)
+        .map(|s| s.standard.as_str())
+}
+
+impl Comparison {
+    /// The comparison as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        crate::json::to_pretty(self)
+    }
+}

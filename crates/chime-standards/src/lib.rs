@@ -1,0 +1,68 @@
+//! # chime-standards
+//!
+//! Recovery standards built on the CHIME framework (Connectedness, Hope and optimism,
+//! Identity, Meaning in life, Empowerment): frameworks as data, evidence-backed
+//! self-assessments, validation that reports every problem at once, and scores with an
+//! explanation of every number.
+//!
+//! ```
+//! use chime_standards::{Engine, Limits};
+//!
+//! // The embedded default framework, checked and indexed once.
+//! let engine = Engine::default_framework();
+//!
+//! // An assessment from JSON (here, the bundled fictional example).
+//! let json = chime_standards::EXAMPLE_ASSESSMENT_JSON;
+//! let report = engine.score_json(json.as_bytes(), &Limits::default())?;
+//!
+//! println!("overall {:?} ({:?})", report.overall.score, report.overall.award);
+//! for standard in report.standards.iter().filter(|s| s.capped.is_some()) {
+//!     // Why a claimed level was not counted: the evidence requirement it missed.
+//!     println!("{} capped at {:?}", standard.standard, standard.effective);
+//! }
+//!
+//! // Reports carry ids and numbers only, so they are safe to pool and publish.
+//! let json_report = report.to_json();
+//! assert!(json_report.starts_with('{'));
+//! # Ok::<(), chime_standards::Error>(())
+//! ```
+//!
+//! The three documents and the scoring rules are specified in the project's `spec.md`; where
+//! the spec is silent, `docs/decisions.md` records what this crate does. The core does no I/O,
+//! reads no clock and keeps no global state: every function is a pure function of its inputs.
+
+pub mod chime;
+mod claims;
+mod cohort;
+mod compare;
+mod date;
+mod default;
+mod diagnostic;
+mod engine;
+pub mod evidence;
+mod framework;
+mod json;
+mod parse;
+pub mod render;
+mod report;
+mod schema;
+mod score;
+mod validate;
+
+pub use assessment::*;
+pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
+pub use compare::{
+    compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
+};
+pub use date::{Date, DateError};
+pub use default::{
+    default_framework, example_assessment, DEFAULT_FRAMEWORK_JSON, EXAMPLE_ASSESSMENT_JSON,
+};
+pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity};
+pub use engine::Engine;
+pub use framework::*;
+pub use parse::{parse_json, Limits};
+pub use report::*;
+pub use schema::{generate_schema, schema, SchemaKind};
+
+mod assessment;

@@ -1,0 +1,288 @@
+//! The report: what the engine computed, as ids and numbers only (spec section 4).
+//!
+//! A report never copies free text from an assessment: no titles, narratives or names. That
+//! is what makes reports safe to pool for research and to publish.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+
+/// The `format` string of a report.
+pub const REPORT_FORMAT: &str = "chime-standards/report@1";
+
+/// The engine name written into reports: `chime-standards <crate version>`.
+pub const ENGINE: &str = concat!("chime-standards ", env!("CARGO_PKG_VERSION"));
+
+/// The scored result of one assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Always `"chime-standards/report@1"`.
+    pub format: String,
+    /// The engine and version that computed it.
+    pub engine: String,
+    /// The framework scored against.
+    pub framework: FrameworkRef,
+    /// The assessment's id.
+    pub assessment: String,
+    /// The assessment's "as of" date.
+    pub assessed_on: Date,
+    /// The organisation's id and structure (no name).
+    pub organisation: OrganisationRef,
+    /// The assessment's review status.
+    pub status: AssessmentStatus,
+    /// The framework's change threshold, so two reports can be compared on their own.
+    pub change_threshold: f64,
+    /// The overall result.
+    pub overall: Overall,
+    /// One entry per framework domain, in framework order.
+    pub domains: Vec<DomainResult>,
+    /// One entry per framework standard, in framework order.
+    pub standards: Vec<StandardResult>,
+    /// The standards whose next level would raise the overall score most, largest gain first.
+    pub leverage: Vec<Leverage>,
+    /// Warnings and notes about the inputs (errors stop scoring, so there are none here).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The organisation a report is about, by id only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationRef {
+    /// The organisation's id.
+    pub id: String,
+    /// Its structure, which decided which standards applied.
+    pub structure: Structure,
+}
+
+/// Whether a score could be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreStatus {
+    /// A score was computed.
+    Scored,
+    /// Too little was rated to compute one.
+    NotScoreable,
+}
+
+/// The award outcome.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardOutcome {
+    /// Every participating domain reaches the required band and every applicable core
+    /// standard is met.
+    MeetsStandards,
+    /// Scored, but not yet meeting the standards.
+    WorkingTowards,
+    /// Not enough was rated for an overall score.
+    Incomplete,
+}
+
+/// The overall result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overall {
+    /// Domain-weighted mean of the participating domains' scores, or `null`.
+    pub score: Option<f64>,
+    /// The band of the overall score.
+    pub band: Option<String>,
+    /// The band of the lowest participating domain: one domain may not hide behind another.
+    pub profile_band: Option<String>,
+    /// The domains at that lowest score.
+    pub limiting_domains: Vec<String>,
+    /// The award outcome.
+    pub award: AwardOutcome,
+    /// Whether an overall score was computed.
+    pub status: ScoreStatus,
+}
+
+/// Whether a domain was scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DomainStatus {
+    /// Scored.
+    Scored,
+    /// Too little of it was rated (see `reason`).
+    NotScoreable,
+    /// None of its standards apply to this organisation.
+    NotApplicable,
+}
+
+/// One domain's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DomainResult {
+    /// The domain's id.
+    pub domain: String,
+    /// Whether it was scored.
+    pub status: DomainStatus,
+    /// Weighted mean of its assessed standards' scores, or `null`.
+    pub score: Option<f64>,
+    /// The band of the score.
+    pub band: Option<String>,
+    /// Rated weight over applicable weight, or `null` when nothing applies.
+    pub coverage: Option<f64>,
+    /// Total weight of the applicable standards tagged with the domain.
+    pub applicable_weight: f64,
+    /// Total weight of those that were assessed.
+    pub rated_weight: f64,
+    /// The assessed standards that make up the score.
+    pub contributions: Vec<Contribution>,
+    /// Why the domain was not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One standard's part in a domain score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contribution {
+    /// The standard's id.
+    pub standard: String,
+    /// Its weight in the domain: standard weight times tag weight.
+    pub weight: f64,
+    /// Its effective level.
+    pub effective: u32,
+    /// Its score, 0 to 100.
+    pub score: f64,
+}
+
+/// A standard's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StandardStatus {
+    /// Does not apply (by structure or by rating).
+    NotApplicable,
+    /// Not rated.
+    NotAssessed,
+    /// Effective level at or above the met level.
+    Met,
+    /// Effective level above 0 but below the met level.
+    WorkingTowards,
+    /// Effective level 0.
+    NotYet,
+}
+
+/// One standard's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StandardResult {
+    /// The standard's id.
+    pub standard: String,
+    /// Its status.
+    pub status: StandardStatus,
+    /// The level claimed (agreed, or the raters' lower median).
+    pub claimed: Option<u32>,
+    /// The level the evidence supports, at most the claimed level.
+    pub effective: Option<u32>,
+    /// `effective / max_level * 100`.
+    pub score: Option<f64>,
+    /// Why the effective level is below the claimed level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped: Option<Cap>,
+    /// The evidence counted for the standard.
+    pub evidence: EvidenceSummary,
+    /// The raters' judgements of the standard.
+    pub raters: RaterSummary,
+}
+
+/// The evidence requirement a capped standard failed, and what it had.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    /// The level that was not reached (effective + 1).
+    pub level: u32,
+    /// Points that level needs.
+    pub min_points: f64,
+    /// Independent items that level needs.
+    pub min_independent: u32,
+    /// Points the standard had.
+    pub points: f64,
+    /// Independent items the standard had.
+    pub independent: u32,
+}
+
+/// The evidence counted for a standard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSummary {
+    /// Current items.
+    pub current: u32,
+    /// Stale or expired items.
+    pub stale: u32,
+    /// Points from current items.
+    pub points: f64,
+    /// Current items not produced by the organisation itself.
+    pub independent: u32,
+}
+
+/// The raters' judgements of a standard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RaterSummary {
+    /// Rater judgements with a whole-number rating.
+    pub n: u32,
+    /// Highest minus lowest of those ratings (0 below two).
+    pub spread: u32,
+}
+
+/// What one more level of one standard would add to the overall score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leverage {
+    /// The standard's id.
+    pub standard: String,
+    /// Gain in the overall score.
+    pub gain: f64,
+}
+
+impl Report {
+    /// The report as pretty-printed JSON with a final newline: the exact text of
+    /// `chime score --format json` and of the Python and JavaScript `to_json`.
+    pub fn to_json(&self) -> String {
+        crate::json::to_pretty(self)
+    }
+
+    /// The result of one standard.
+    pub fn standard(&self, id: &str) -> Option<&StandardResult> {
+        self.standards.iter().find(|result| result.standard == id)
+    }
+
+    /// The result of one domain.
+    pub fn domain(&self, id: &str) -> Option<&DomainResult> {
+        self.domains.iter().find(|result| result.domain == id)
+    }
+}
+
+/// Rounds half away from zero to `decimals` places, on `x * 10^decimals` (spec 3.10).
+///
+/// ```
+/// use chime_standards::round_to;
+/// assert_eq!(round_to(41.25, 1), 41.3);
+/// assert_eq!(round_to(-41.25, 1), -41.3);
+/// assert_eq!(round_to(0.8125, 3), 0.813);
+/// ```
+pub fn round_to(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    let rounded = (x * scale).round() / scale;
+    if rounded == 0.0 {
+        0.0 // never write -0.0
+    } else {
+        rounded
+    }
+}
+
+/// Rounds a score (1 decimal).
+pub(crate) fn score1(x: f64) -> f64 {
+    round_to(x, 1)
+}
+
+/// Rounds a coverage, weight or point total (3 decimals).
+pub(crate) fn ratio3(x: f64) -> f64 {
+    round_to(x, 3)
+}

@@ -1,0 +1,441 @@
+//! Scoring (spec section 3): claimed level, evidence caps, standard, domain and overall
+//! scores, the award and leverage. All arithmetic is on unrounded `f64`; numbers are rounded
+//! only as they are written into the report.
+
+use crate::assessment::{Assessment, FrameworkRef};
+use crate::claims::{self, Claim};
+use crate::diagnostic::Diagnostic;
+use crate::engine::{Engine, Index};
+use crate::evidence::{self, Tally};
+use crate::framework::{Framework, Requirement};
+use crate::report::{
+    ratio3, score1, AwardOutcome, Cap, Contribution, DomainResult, DomainStatus, EvidenceSummary,
+    Leverage, OrganisationRef, Overall, RaterSummary, Report, ScoreStatus, StandardResult,
+    StandardStatus, ENGINE, REPORT_FORMAT,
+};
+
+/// How many standards the leverage list names at most.
+const LEVERAGE_LIMIT: usize = 5;
+
+/// One standard, scored.
+struct Scored {
+    applicable: bool,
+    claim: Claim,
+    effective: Option<u32>,
+    cap: Option<Cap>,
+    tally: Tally,
+}
+
+/// A domain's running totals (spec 3.6).
+#[derive(Clone, Default)]
+struct Sums {
+    applicable: f64,
+    rated: f64,
+    weighted: f64,
+}
+
+/// A domain's outcome before rounding.
+struct DomainOutcome {
+    status: DomainStatus,
+    score: Option<f64>,
+    coverage: Option<f64>,
+}
+
+/// Scores a validated assessment.
+pub(crate) fn score(
+    engine: &Engine,
+    assessment: &Assessment,
+    diagnostics: Vec<Diagnostic>,
+) -> Report {
+    let framework = engine.framework();
+    let index = engine.index();
+    let max = f64::from(index.max_level);
+    let gathered = claims::gather(index, assessment);
+    let items = evidence::items_per_standard(index, assessment);
+
+    let scored: Vec<Scored> = framework
+        .standards
+        .iter()
+        .enumerate()
+        .map(|(s, standard)| {
+            let applicable = Engine::applies(standard, assessment.organisation.structure);
+            let claim = match gathered.get(s) {
+                Some(judgements) if applicable => judgements.claim(&assessment.judgements),
+                _ => Claim::NotApplicable,
+            };
+            let empty = Vec::new();
+            let tally = evidence::tally(
+                items.get(s).unwrap_or(&empty),
+                assessment,
+                &framework.scoring.evidence,
+            );
+            let (effective, cap) = match claim {
+                Claim::Level(claimed) => effective_level(index, claimed, &tally),
+                _ => (None, None),
+            };
+            Scored {
+                applicable,
+                claim,
+                effective,
+                cap,
+                tally,
+            }
+        })
+        .collect();
+
+    let sums = domain_sums(index, &scored, framework.domains.len(), max);
+    let outcomes: Vec<DomainOutcome> = sums
+        .iter()
+        .map(|sum| domain_outcome(sum, framework.scoring.min_coverage))
+        .collect();
+    let overall_score = overall(framework, &outcomes);
+
+    Report {
+        format: REPORT_FORMAT.to_string(),
+        engine: ENGINE.to_string(),
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+        },
+        assessment: assessment.id.clone(),
+        assessed_on: assessment.assessed_on,
+        organisation: OrganisationRef {
+            id: assessment.organisation.id.clone(),
+            structure: assessment.organisation.structure,
+        },
+        status: assessment.status,
+        change_threshold: framework.scoring.change_threshold,
+        overall: overall_result(framework, &outcomes, &scored, overall_score),
+        domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
+        standards: standard_results(framework, &scored, &gathered, max),
+        leverage: leverage(framework, index, &scored, &sums, overall_score, max),
+        diagnostics,
+    }
+}
+
+/// The highest level up to `claimed` whose evidence requirement is met (spec 3.4), and the
+/// failed requirement when that is below the claim.
+fn effective_level(index: &Index, claimed: u32, tally: &Tally) -> (Option<u32>, Option<Cap>) {
+    let meets = |level: u32| {
+        index
+            .requirement(level)
+            .is_none_or(|requirement: &Requirement| {
+                tally.points >= requirement.min_points
+                    && tally.independent >= requirement.min_independent
+            })
+    };
+    let effective = (0..=claimed).rev().find(|&level| meets(level)).unwrap_or(0);
+    let cap = (effective < claimed)
+        .then(|| index.requirement(effective + 1))
+        .flatten()
+        .map(|requirement| Cap {
+            level: effective + 1,
+            min_points: ratio3(requirement.min_points),
+            min_independent: requirement.min_independent,
+            points: ratio3(tally.points),
+            independent: tally.independent,
+        });
+    (Some(effective), cap)
+}
+
+fn standard_score(effective: u32, max: f64) -> f64 {
+    f64::from(effective) / max * 100.0
+}
+
+fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Vec<Sums> {
+    let mut sums = vec![Sums::default(); domains];
+    for (standard, tags) in scored.iter().zip(&index.tags) {
+        if !standard.applicable {
+            continue;
+        }
+        for &(domain, weight) in tags {
+            let Some(sum) = sums.get_mut(domain) else {
+                continue;
+            };
+            if standard.claim == Claim::NotApplicable {
+                continue;
+            }
+            sum.applicable += weight;
+            if let Some(effective) = standard.effective {
+                sum.rated += weight;
+                sum.weighted += weight * standard_score(effective, max);
+            }
+        }
+    }
+    sums
+}
+
+fn domain_outcome(sum: &Sums, min_coverage: f64) -> DomainOutcome {
+    if sum.applicable == 0.0 {
+        return DomainOutcome {
+            status: DomainStatus::NotApplicable,
+            score: None,
+            coverage: None,
+        };
+    }
+    let coverage = sum.rated / sum.applicable;
+    let scoreable = sum.rated > 0.0 && coverage >= min_coverage;
+    DomainOutcome {
+        status: if scoreable {
+            DomainStatus::Scored
+        } else {
+            DomainStatus::NotScoreable
+        },
+        score: scoreable.then(|| sum.weighted / sum.rated),
+        coverage: Some(coverage),
+    }
+}
+
+/// Domains that take part in the overall score (spec 3.7).
+fn participating<'a>(
+    framework: &'a Framework,
+    outcomes: &'a [DomainOutcome],
+) -> impl Iterator<Item = (usize, &'a DomainOutcome)> + 'a {
+    framework
+        .domains
+        .iter()
+        .zip(outcomes)
+        .enumerate()
+        .filter(|(_, (domain, outcome))| {
+            domain.core && domain.weight > 0.0 && outcome.status != DomainStatus::NotApplicable
+        })
+        .map(|(i, (_, outcome))| (i, outcome))
+}
+
+/// The domain-weighted mean of the participating domains, if every one is scored.
+fn overall(framework: &Framework, outcomes: &[DomainOutcome]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut weights = 0.0;
+    for (i, outcome) in participating(framework, outcomes) {
+        let weight = framework.domains.get(i)?.weight;
+        total += weight * outcome.score?;
+        weights += weight;
+    }
+    (weights > 0.0).then(|| total / weights)
+}
+
+/// The band a written-out score falls in: the band with the greatest `min` at or below it.
+fn band_index(framework: &Framework, score: f64) -> Option<usize> {
+    let rounded = score1(score);
+    framework
+        .scoring
+        .bands
+        .iter()
+        .rposition(|band| band.min <= rounded)
+}
+
+fn band_id(framework: &Framework, score: f64) -> Option<String> {
+    band_index(framework, score)
+        .and_then(|i| framework.scoring.bands.get(i))
+        .map(|band| band.id.clone())
+}
+
+fn overall_result(
+    framework: &Framework,
+    outcomes: &[DomainOutcome],
+    scored: &[Scored],
+    overall_score: Option<f64>,
+) -> Overall {
+    let Some(score) = overall_score else {
+        return Overall {
+            score: None,
+            band: None,
+            profile_band: None,
+            limiting_domains: Vec::new(),
+            award: AwardOutcome::Incomplete,
+            status: ScoreStatus::NotScoreable,
+        };
+    };
+    // Every participating domain is scored when the overall score is.
+    let domain_scores: Vec<(usize, f64)> = participating(framework, outcomes)
+        .filter_map(|(i, outcome)| Some((i, score1(outcome.score?))))
+        .collect();
+    let lowest = domain_scores
+        .iter()
+        .map(|(_, s)| *s)
+        .fold(f64::INFINITY, f64::min);
+    let limiting_domains = domain_scores
+        .iter()
+        .filter(|(_, s)| *s == lowest)
+        .filter_map(|(i, _)| framework.domains.get(*i).map(|d| d.id.clone()))
+        .collect();
+    let required = framework
+        .scoring
+        .bands
+        .iter()
+        .position(|band| band.id == framework.scoring.award.required_band);
+    let bands_reached = domain_scores
+        .iter()
+        .all(|(_, s)| band_index(framework, *s) >= required);
+    let core_met = framework
+        .standards
+        .iter()
+        .zip(scored)
+        .all(|(standard, result)| {
+            !standard.core
+                || !result.applicable
+                || result.claim == Claim::NotApplicable
+                || result.effective >= Some(framework.scoring.met_level)
+        });
+    Overall {
+        score: Some(score1(score)),
+        band: band_id(framework, score),
+        profile_band: band_id(framework, lowest),
+        limiting_domains,
+        award: if bands_reached && core_met {
+            AwardOutcome::MeetsStandards
+        } else {
+            AwardOutcome::WorkingTowards
+        },
+        status: ScoreStatus::Scored,
+    }
+}
+
+fn domain_results(
+    framework: &Framework,
+    index: &Index,
+    scored: &[Scored],
+    sums: &[Sums],
+    outcomes: &[DomainOutcome],
+    max: f64,
+) -> Vec<DomainResult> {
+    let min_coverage = framework.scoring.min_coverage;
+    framework
+        .domains
+        .iter()
+        .zip(sums.iter().zip(outcomes))
+        .enumerate()
+        .map(|(d, (domain, (sum, outcome)))| {
+            let contributions = framework
+                .standards
+                .iter()
+                .zip(scored.iter().zip(&index.tags))
+                .filter_map(|(standard, (result, tags))| {
+                    let effective = result.effective.filter(|_| result.applicable)?;
+                    let &(_, weight) = tags.iter().find(|(domain, _)| *domain == d)?;
+                    Some(Contribution {
+                        standard: standard.id.clone(),
+                        weight: ratio3(weight),
+                        effective,
+                        score: score1(standard_score(effective, max)),
+                    })
+                })
+                .collect();
+            let reason = match (outcome.status, outcome.coverage) {
+                (DomainStatus::NotScoreable, _) if sum.rated == 0.0 => {
+                    Some("none of the applicable standards in this domain is rated".to_string())
+                }
+                (DomainStatus::NotScoreable, Some(coverage)) => Some(format!(
+                    "coverage {:.3} is below the minimum {:.3}: rate more of this domain's standards",
+                    ratio3(coverage),
+                    min_coverage
+                )),
+                _ => None,
+            };
+            DomainResult {
+                domain: domain.id.clone(),
+                status: outcome.status,
+                score: outcome.score.map(score1),
+                band: outcome.score.and_then(|score| band_id(framework, score)),
+                coverage: outcome.coverage.map(ratio3),
+                applicable_weight: ratio3(sum.applicable),
+                rated_weight: ratio3(sum.rated),
+                contributions,
+                reason,
+            }
+        })
+        .collect()
+}
+
+fn standard_results(
+    framework: &Framework,
+    scored: &[Scored],
+    gathered: &[claims::Judgements],
+    max: f64,
+) -> Vec<StandardResult> {
+    let met_level = framework.scoring.met_level;
+    framework
+        .standards
+        .iter()
+        .zip(scored)
+        .zip(gathered)
+        .map(|((standard, result), judgements)| {
+            let status = match (result.claim, result.effective) {
+                (Claim::NotApplicable, _) => StandardStatus::NotApplicable,
+                (_, None) => StandardStatus::NotAssessed,
+                (_, Some(level)) if level >= met_level => StandardStatus::Met,
+                (_, Some(0)) => StandardStatus::NotYet,
+                (_, Some(_)) => StandardStatus::WorkingTowards,
+            };
+            let claimed = match result.claim {
+                Claim::Level(level) => Some(level),
+                _ => None,
+            };
+            StandardResult {
+                standard: standard.id.clone(),
+                status,
+                claimed,
+                effective: result.effective,
+                score: result
+                    .effective
+                    .map(|level| score1(standard_score(level, max))),
+                capped: result.cap.clone(),
+                evidence: EvidenceSummary {
+                    current: result.tally.current,
+                    stale: result.tally.stale,
+                    points: ratio3(result.tally.points),
+                    independent: result.tally.independent,
+                },
+                raters: RaterSummary {
+                    n: u32::try_from(judgements.rater_levels.len()).unwrap_or(u32::MAX),
+                    spread: judgements.spread(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// What one more level of each standard would add to the overall score (spec 3.9).
+fn leverage(
+    framework: &Framework,
+    index: &Index,
+    scored: &[Scored],
+    sums: &[Sums],
+    overall_score: Option<f64>,
+    max: f64,
+) -> Vec<Leverage> {
+    let Some(base) = overall_score else {
+        return Vec::new();
+    };
+    let step = 100.0 / max;
+    let mut gains: Vec<Leverage> = framework
+        .standards
+        .iter()
+        .zip(scored.iter().zip(&index.tags))
+        .filter_map(|(standard, (result, tags))| {
+            let effective = result.effective.filter(|_| result.applicable)?;
+            if effective >= index.max_level {
+                return None;
+            }
+            let mut raised = sums.to_vec();
+            for &(domain, weight) in tags {
+                if let Some(sum) = raised.get_mut(domain) {
+                    sum.weighted += weight * step;
+                }
+            }
+            let outcomes: Vec<DomainOutcome> = raised
+                .iter()
+                .map(|sum| domain_outcome(sum, framework.scoring.min_coverage))
+                .collect();
+            let gain = score1(overall(framework, &outcomes)? - base);
+            (gain > 0.0).then(|| Leverage {
+                standard: standard.id.clone(),
+                gain,
+            })
+        })
+        .collect();
+    // A stable sort keeps framework order among equal gains.
+    gains.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    gains.truncate(LEVERAGE_LIMIT);
+    gains
+}

@@ -1,0 +1,273 @@
+//! Checks an assessment against a valid framework.
+
+use std::collections::HashSet;
+
+use super::{check_ids, check_repeats};
+use crate::assessment::{Assessment, EvidenceKind, Rating, Sensitivity, ASSESSMENT_FORMAT};
+use crate::claims;
+use crate::diagnostic::{Code, Collector, Diagnostic, Document};
+use crate::engine::Engine;
+
+/// Every problem with an assessment against the engine's framework.
+pub(crate) fn assessment(engine: &Engine, assessment: &Assessment) -> Vec<Diagnostic> {
+    let mut found = Collector::new(Document::Assessment);
+    header(&mut found, engine, assessment);
+    check_ids(
+        &mut found,
+        "/raters",
+        "rater",
+        assessment.raters.iter().map(|r| r.id.as_str()),
+    );
+    check_ids(
+        &mut found,
+        "/evidence",
+        "evidence",
+        assessment.evidence.iter().map(|e| e.id.as_str()),
+    );
+    evidence(&mut found, engine, assessment);
+    judgements(&mut found, engine, assessment);
+    disagreement(&mut found, engine, assessment);
+    found.found
+}
+
+fn header(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
+    let framework = engine.framework();
+    if assessment.format != ASSESSMENT_FORMAT {
+        found.error(
+            Code::WrongFormat,
+            "/format",
+            format!("this engine reads \"{ASSESSMENT_FORMAT}\" assessments"),
+        );
+    }
+    if assessment.id.trim().is_empty() {
+        found.error(Code::EmptyId, "/id", "the assessment has an empty id");
+    }
+    if assessment.organisation.id.trim().is_empty() {
+        found.error(
+            Code::EmptyId,
+            "/organisation/id",
+            "the organisation has an empty id",
+        );
+    }
+    if assessment.framework.id != framework.id {
+        found.error(
+            Code::FrameworkIdMismatch,
+            "/framework/id",
+            format!(
+                "the assessment was made against `{}`, not this framework `{}`; load that framework",
+                assessment.framework.id, framework.id
+            ),
+        );
+    } else if assessment.framework.version != framework.version {
+        found.error(
+            Code::FrameworkVersionMismatch,
+            "/framework/version",
+            format!(
+                "the assessment was made against version {}, this framework is version {}; load that version",
+                assessment.framework.version, framework.version
+            ),
+        );
+    }
+}
+
+fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
+    let cited: HashSet<&str> = assessment
+        .judgements
+        .iter()
+        .flat_map(|judgement| judgement.evidence.iter().map(String::as_str))
+        .collect();
+    let assessed_on = assessment.assessed_on;
+    for (i, item) in assessment.evidence.iter().enumerate() {
+        let at = format!("/evidence/{i}");
+        for (j, standard) in item.standards.iter().enumerate() {
+            if !engine.index().standards.contains_key(standard) {
+                found.error(
+                    Code::UnknownStandard,
+                    format!("{at}/standards/{j}"),
+                    format!("the framework has no standard `{standard}`"),
+                );
+            }
+        }
+        check_repeats(
+            found,
+            &format!("{at}/standards"),
+            item.standards.iter().map(String::as_str),
+        );
+        if item.collected > assessed_on {
+            found.error(
+                Code::EvidenceFromFuture,
+                format!("{at}/collected"),
+                format!(
+                    "collected {} is after the assessment date {assessed_on}",
+                    item.collected
+                ),
+            );
+        }
+        if let Some(expires) = item.expires.filter(|expires| *expires < item.collected) {
+            found.error(
+                Code::ExpiresBeforeCollected,
+                format!("{at}/expires"),
+                format!(
+                    "it expires {expires}, before it was collected {}",
+                    item.collected
+                ),
+            );
+        }
+        match (&item.consent, item.kind, item.sensitivity) {
+            (None, EvidenceKind::Testimony, _) => found.error(
+                Code::TestimonyWithoutConsent,
+                at.clone(),
+                "testimony is used only with the person's consent: record it in `consent.recorded_on`, or remove the item",
+            ),
+            (None, _, Sensitivity::Personal) => found.warning(
+                Code::PersonalEvidenceWithoutConsent,
+                at.clone(),
+                "this item is personal; record the person's consent in `consent.recorded_on`",
+            ),
+            (Some(consent), _, _) if consent.recorded_on > assessed_on => found.error(
+                Code::ConsentAfterAssessment,
+                format!("{at}/consent/recorded_on"),
+                format!(
+                    "consent recorded {} is after the assessment date {assessed_on}, so it was not in place",
+                    consent.recorded_on
+                ),
+            ),
+            _ => {}
+        }
+        if let Some(hash) = &item.sha256 {
+            if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                found.error(
+                    Code::InvalidSha256,
+                    format!("{at}/sha256"),
+                    "sha256 must be 64 hex digits",
+                );
+            }
+        }
+        if item.standards.is_empty() && !cited.contains(item.id.as_str()) {
+            found.info(
+                Code::UnusedEvidence,
+                at,
+                "no standard lists or cites this item, so it counts for nothing",
+            );
+        }
+    }
+}
+
+fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
+    let framework = engine.framework();
+    let max_level = engine.index().max_level;
+    let raters: HashSet<&str> = assessment.raters.iter().map(|r| r.id.as_str()).collect();
+    let evidence: HashSet<&str> = assessment.evidence.iter().map(|e| e.id.as_str()).collect();
+    let mut judged: HashSet<(&str, Option<&str>)> = HashSet::new();
+    for (i, judgement) in assessment.judgements.iter().enumerate() {
+        let at = format!("/judgements/{i}");
+        let standard = engine
+            .index()
+            .standards
+            .get(&judgement.standard)
+            .and_then(|&s| framework.standards.get(s));
+        if standard.is_none() {
+            found.error(
+                Code::UnknownStandard,
+                format!("{at}/standard"),
+                format!("the framework has no standard `{}`", judgement.standard),
+            );
+        }
+        if let Some(rater) = judgement.rater.as_deref().filter(|r| !raters.contains(r)) {
+            found.error(
+                Code::UnknownRater,
+                format!("{at}/rater"),
+                format!("no rater has id `{rater}`; add it to `raters`"),
+            );
+        }
+        for (j, id) in judgement.evidence.iter().enumerate() {
+            if !evidence.contains(id.as_str()) {
+                found.error(
+                    Code::UnknownEvidence,
+                    format!("{at}/evidence/{j}"),
+                    format!("no evidence item has id `{id}`"),
+                );
+            }
+        }
+        check_repeats(
+            found,
+            &format!("{at}/evidence"),
+            judgement.evidence.iter().map(String::as_str),
+        );
+        if !judged.insert((judgement.standard.as_str(), judgement.rater.as_deref())) {
+            let whose = match &judgement.rater {
+                None => "an agreed judgement".to_string(),
+                Some(rater) => format!("a judgement by rater `{rater}`"),
+            };
+            found.error(
+                Code::DuplicateJudgement,
+                at.clone(),
+                format!(
+                    "standard `{}` already has {whose}; keep one",
+                    judgement.standard
+                ),
+            );
+        }
+        match judgement.rating {
+            Rating::Level(level) if level < 0 || level.unsigned_abs() > max_level => found.error(
+                Code::RatingOutOfRange,
+                format!("{at}/rating"),
+                format!("ratings run from 0 to {max_level}"),
+            ),
+            Rating::Level(_) => {
+                if let Some(standard) = standard {
+                    if !Engine::applies(standard, assessment.organisation.structure) {
+                        found.warning(
+                            Code::RatingNotApplicable,
+                            format!("{at}/rating"),
+                            "this standard applies only to formally constituted organisations, so the rating is not used",
+                        );
+                    }
+                }
+            }
+            Rating::NotApplicable => {
+                let justified = judgement
+                    .justification
+                    .as_deref()
+                    .is_some_and(|text| !text.trim().is_empty());
+                if !justified {
+                    found.warning(
+                        Code::NotApplicableWithoutJustification,
+                        at,
+                        "say why the standard does not apply, in `justification`",
+                    );
+                }
+            }
+            Rating::NotAssessed => {}
+        }
+    }
+}
+
+/// Raters two or more levels apart on a standard they decide (spec 3.2).
+fn disagreement(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
+    let framework = engine.framework();
+    let structure = assessment.organisation.structure;
+    let gathered = claims::gather(engine.index(), assessment);
+    for (standard, judgements) in framework.standards.iter().zip(&gathered) {
+        if !Engine::applies(standard, structure) || !judgements.raters_decide() {
+            continue;
+        }
+        let spread = judgements.spread();
+        if spread >= 2 {
+            let first = judgements
+                .rater_levels
+                .iter()
+                .map(|(i, _)| *i)
+                .min()
+                .unwrap_or(0);
+            found.warning(
+                Code::RatersDisagree,
+                format!("/judgements/{first}"),
+                format!(
+                    "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
+                    standard.id
+                ),
+            );
+        }
+    }
+}

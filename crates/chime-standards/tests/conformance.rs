@@ -1,0 +1,239 @@
+//! Runs every language-neutral case under `tests/conformance/` (see its README for the format).
+//! The Python and JavaScript packages run the same files with the same matching rules.
+
+use std::path::{Path, PathBuf};
+
+use chime_standards::{
+    cohort, compare, Diagnostic, Document, Engine, Error, Limits, Report, Severity,
+};
+use serde_json::Value;
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance")
+}
+
+/// A document given inline as JSON, as raw text, or (frameworks only) as `"default"`.
+fn document_bytes(case: &Value, key: &str) -> Option<Vec<u8>> {
+    if let Some(text) = case.get(&format!("{key}_json")).and_then(Value::as_str) {
+        return Some(text.as_bytes().to_vec());
+    }
+    match case.get(key)? {
+        Value::String(name) if name == "default" => {
+            Some(chime_standards::DEFAULT_FRAMEWORK_JSON.as_bytes().to_vec())
+        }
+        value => Some(serde_json::to_vec(value).unwrap_or_default()),
+    }
+}
+
+fn score(engine: &Engine, bytes: &[u8]) -> Result<Report, Error> {
+    engine.score_json(bytes, &Limits::default())
+}
+
+/// What a case produced: the output document (or null) and the diagnostics.
+fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
+    let limits = Limits::default();
+    let framework = document_bytes(case, "framework").ok_or("the case has no framework")?;
+    let engine = match Engine::from_json(&framework, &limits) {
+        Ok(engine) => engine,
+        Err(error) => return Ok((Value::Null, error.diagnostics)),
+    };
+    let kind = case.get("kind").and_then(Value::as_str).unwrap_or("score");
+    match kind {
+        "score" => {
+            let assessment =
+                document_bytes(case, "assessment").ok_or("the case has no assessment")?;
+            Ok(match score(&engine, &assessment) {
+                Ok(report) => {
+                    let diagnostics = report.diagnostics.clone();
+                    (json(&report), diagnostics)
+                }
+                Err(error) => (Value::Null, error.diagnostics),
+            })
+        }
+        "compare" => {
+            let before = document_bytes(case, "before").ok_or("no before")?;
+            let after = document_bytes(case, "after").ok_or("no after")?;
+            let before = score(&engine, &before).map_err(|e| format!("before: {e}"))?;
+            let after = score(&engine, &after).map_err(|e| format!("after: {e}"))?;
+            Ok(match compare(&before, &after) {
+                Ok(comparison) => {
+                    let diagnostics = comparison.diagnostics.clone();
+                    (json(&comparison), diagnostics)
+                }
+                Err(error) => (Value::Null, error.diagnostics),
+            })
+        }
+        "cohort" => {
+            let list = case
+                .get("assessments")
+                .and_then(Value::as_array)
+                .ok_or("no assessments")?;
+            let reports = list
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    score(&engine, &serde_json::to_vec(a).unwrap_or_default())
+                        .map_err(|e| format!("assessment {i}: {e}"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(match cohort(&reports) {
+                Ok(pooled) => {
+                    let diagnostics = pooled.diagnostics.clone();
+                    (json(&pooled), diagnostics)
+                }
+                Err(error) => (Value::Null, error.diagnostics),
+            })
+        }
+        other => Err(format!("unknown kind {other}")),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// Subset match: every key in `expected` must match in `actual`; arrays match in full length.
+fn subset(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(want), Value::Object(have)) => {
+            for (key, value) in want {
+                match have.get(key) {
+                    Some(found) => subset(value, found, &format!("{at}/{key}"), problems),
+                    None => problems.push(format!("{at}/{key}: missing, expected {value}")),
+                }
+            }
+        }
+        (Value::Array(want), Value::Array(have)) => {
+            if want.len() != have.len() {
+                problems.push(format!(
+                    "{at}: expected {} items, got {}: {actual}",
+                    want.len(),
+                    have.len()
+                ));
+                return;
+            }
+            for (i, (w, h)) in want.iter().zip(have).enumerate() {
+                subset(w, h, &format!("{at}/{i}"), problems);
+            }
+        }
+        (Value::Number(want), Value::Number(have)) if want.as_f64() == have.as_f64() => {}
+        (want, have) if want == have => {}
+        (want, have) => problems.push(format!("{at}: expected {want}, got {have}")),
+    }
+}
+
+/// The expected diagnostics must be exactly the actual errors and warnings, in any order.
+fn diagnostics_match(expected: &[Value], actual: &[Diagnostic], problems: &mut Vec<String>) {
+    let mut left: Vec<Value> = actual
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| serde_json::to_value(d).unwrap_or_default())
+        .collect();
+    for want in expected {
+        let mut scratch = Vec::new();
+        let found = left.iter().position(|have| {
+            scratch.clear();
+            subset(want, have, "", &mut scratch);
+            scratch.is_empty()
+        });
+        match found {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => problems.push(format!("expected diagnostic {want} not produced")),
+        }
+    }
+    for extra in left {
+        problems.push(format!(
+            "unexpected diagnostic {} {} {} {}: {}",
+            extra["severity"], extra["code"], extra["document"], extra["path"], extra["message"]
+        ));
+    }
+}
+
+#[test]
+fn every_conformance_case_passes() {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 25,
+        "expected at least 25 cases, found {}",
+        paths.len()
+    );
+    let mut failures = Vec::new();
+    for path in &paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let case: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expect = case.get("expect").cloned().unwrap_or_default();
+        let mut problems = Vec::new();
+        match run(&case) {
+            Err(problem) => problems.push(problem),
+            Ok((output, diagnostics)) => {
+                for key in ["report", "comparison", "cohort"] {
+                    if let Some(want) = expect.get(key) {
+                        subset(want, &output, "", &mut problems);
+                    }
+                }
+                if let Some(want) = expect.get("diagnostics").and_then(Value::as_array) {
+                    diagnostics_match(want, &diagnostics, &mut problems);
+                }
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{name}:\n    {}", problems.join("\n    ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_matcher_rejects_what_it_should() {
+    let mut problems = Vec::new();
+    subset(
+        &serde_json::json!({"a": [1, 2]}),
+        &serde_json::json!({"a": [1, 2, 3]}),
+        "",
+        &mut problems,
+    );
+    subset(
+        &serde_json::json!({"b": 1.5}),
+        &serde_json::json!({"b": 1.55}),
+        "",
+        &mut problems,
+    );
+    subset(
+        &serde_json::json!({"c": null}),
+        &serde_json::json!({}),
+        "",
+        &mut problems,
+    );
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    let warning = Diagnostic::new(
+        Severity::Warning,
+        chime_standards::Code::RatersDisagree,
+        Document::Assessment,
+        "/judgements/0",
+        "m",
+    );
+    let mut problems = Vec::new();
+    diagnostics_match(&[], std::slice::from_ref(&warning), &mut problems);
+    assert_eq!(
+        problems.len(),
+        1,
+        "an unexpected warning must fail the case"
+    );
+}
