@@ -15,6 +15,7 @@ use crate::date::Date;
 pub const ASSESSMENT_FORMAT: &str = "chime-standards/assessment@1";
 
 /// One organisation's self-assessment against one framework, as of one date.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
@@ -43,6 +44,7 @@ pub struct Assessment {
 }
 
 /// Which framework an assessment was made against.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkRef {
@@ -53,6 +55,7 @@ pub struct FrameworkRef {
 }
 
 /// The organisation assessed.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -66,6 +69,7 @@ pub struct Organisation {
 }
 
 /// How an organisation is set up, which decides which standards apply to it.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Structure {
@@ -76,6 +80,7 @@ pub enum Structure {
 }
 
 /// How far an assessment has gone through review.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentStatus {
@@ -91,6 +96,7 @@ pub enum AssessmentStatus {
 }
 
 /// Someone who rated standards.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rater {
@@ -104,6 +110,7 @@ pub struct Rater {
 }
 
 /// A rater's relationship to the organisation.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RaterRole {
@@ -122,6 +129,7 @@ pub enum RaterRole {
 }
 
 /// An item of evidence.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
@@ -155,6 +163,7 @@ pub struct Evidence {
 }
 
 /// What sort of evidence an item is.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -185,6 +194,7 @@ pub enum EvidenceKind {
 }
 
 /// Who produced an item of evidence.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
@@ -198,6 +208,7 @@ pub enum Source {
 }
 
 /// Who may see an item of evidence.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sensitivity {
@@ -210,6 +221,7 @@ pub enum Sensitivity {
 }
 
 /// A record that consent was given.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
@@ -218,6 +230,7 @@ pub struct Consent {
 }
 
 /// A rating of one standard, agreed by the organisation or given by one rater.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Judgement {
@@ -247,6 +260,7 @@ pub struct Judgement {
 }
 
 /// A planned improvement.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
@@ -261,6 +275,11 @@ pub struct Action {
 ///
 /// In JSON: a whole number, the string `"not_applicable"`, or `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "tsify",
+    derive(tsify::Tsify),
+    tsify(type = "number | \"not_applicable\" | null")
+)]
 pub enum Rating {
     /// Not assessed (`null`).
     #[default]

@@ -14,6 +14,7 @@ use crate::report::{score1, AwardOutcome, DomainStatus, Report, ScoreStatus};
 pub const COHORT_FORMAT: &str = "chime-standards/cohort@1";
 
 /// Summary statistics of many reports of one framework.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
@@ -34,6 +35,7 @@ pub struct Cohort {
 }
 
 /// Statistics of one score across reports.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
@@ -60,6 +62,7 @@ pub struct Summary {
 }
 
 /// Statistics of one domain across reports.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainSummary {
@@ -73,6 +76,7 @@ pub struct DomainSummary {
 }
 
 /// Counts of award outcomes.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AwardCounts {

@@ -15,6 +15,7 @@ use crate::report::{score1, Report, StandardStatus};
 pub const COMPARISON_FORMAT: &str = "chime-standards/comparison@1";
 
 /// What changed between two reports.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
@@ -39,6 +40,7 @@ pub struct Comparison {
 }
 
 /// One side of a comparison.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
@@ -49,6 +51,7 @@ pub struct Reading {
 }
 
 /// Which way a score moved, judged against the framework's change threshold.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -61,6 +64,7 @@ pub enum Direction {
 }
 
 /// A score before and after.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
@@ -75,6 +79,7 @@ pub struct Change {
 }
 
 /// A domain's score before and after.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainChange {

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How serious a diagnostic is.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -24,6 +25,7 @@ pub enum Severity {
 }
 
 /// The document a diagnostic's path points into.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -42,6 +44,7 @@ macro_rules! codes {
         /// A stable, machine-readable name for a kind of problem.
         ///
         /// Codes are part of the format contract: they are never renamed, only added.
+        #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
@@ -170,6 +173,7 @@ impl fmt::Display for Code {
 }
 
 /// One problem, located in one document.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Diagnostic {

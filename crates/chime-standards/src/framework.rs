@@ -14,6 +14,7 @@ use crate::assessment::EvidenceKind;
 pub const FRAMEWORK_FORMAT: &str = "chime-standards/framework@1";
 
 /// A set of standards, the CHIME domains they serve, and how assessments against them score.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
@@ -48,6 +49,7 @@ pub struct Framework {
 }
 
 /// A domain of recovery, such as a CHIME process.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
@@ -72,6 +74,7 @@ pub struct Domain {
 }
 
 /// A sub-category of a domain (CHIME's "Peer support and support groups", for example).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subcategory {
@@ -82,6 +85,7 @@ pub struct Subcategory {
 }
 
 /// A display grouping of standards (for example "Support offer").
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -92,6 +96,7 @@ pub struct Section {
 }
 
 /// Which organisations a standard applies to.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AppliesTo {
@@ -103,6 +108,7 @@ pub enum AppliesTo {
 }
 
 /// One standard: a statement of what an organisation does, and how to judge it.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Standard {
@@ -141,6 +147,7 @@ pub struct Standard {
 }
 
 /// A standard's link to one domain.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainTag {
@@ -155,6 +162,7 @@ pub struct DomainTag {
 }
 
 /// An observable sign that a standard is met.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
@@ -165,6 +173,7 @@ pub struct Indicator {
 }
 
 /// The levels of the rating scale: values `0..=max`, contiguous and ascending.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RatingScale {
@@ -173,6 +182,7 @@ pub struct RatingScale {
 }
 
 /// One level of the rating scale.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
@@ -188,6 +198,7 @@ pub struct Level {
 }
 
 /// The scoring rules of a framework (spec section 3).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
@@ -206,6 +217,7 @@ pub struct Scoring {
 }
 
 /// How evidence supports a claimed level.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRules {
@@ -218,6 +230,7 @@ pub struct EvidenceRules {
 }
 
 /// Points an item of evidence earns, by its source.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceWeights {
@@ -231,6 +244,7 @@ pub struct SourceWeights {
 }
 
 /// The evidence a level needs.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
@@ -244,6 +258,7 @@ pub struct Requirement {
 }
 
 /// A named score band: scores from `min` up to the next band's `min`.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -256,6 +271,7 @@ pub struct Band {
 }
 
 /// What the award requires.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {

@@ -31,6 +31,7 @@
 //! the spec is silent, `docs/decisions.md` records what this crate does. The core does no I/O,
 //! reads no clock and keeps no global state: every function is a pure function of its inputs.
 
+mod assessment;
 pub mod chime;
 mod claims;
 mod cohort;
@@ -43,6 +44,7 @@ pub mod evidence;
 mod framework;
 mod json;
 mod parse;
+mod records;
 pub mod render;
 mod report;
 mod schema;
@@ -62,7 +64,14 @@ pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity}
 pub use engine::Engine;
 pub use framework::*;
 pub use parse::{parse_json, Limits};
+pub use records::{
+    domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,
+    Record, RecordKey, RecordLevel, StandardRecord,
+};
 pub use report::*;
 pub use schema::{generate_schema, schema, SchemaKind};
 
-mod assessment;
+/// The README's Rust examples, compiled and run as doc tests so they cannot rot.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

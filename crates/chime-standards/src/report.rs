@@ -17,6 +17,7 @@ pub const REPORT_FORMAT: &str = "chime-standards/report@1";
 pub const ENGINE: &str = concat!("chime-standards ", env!("CARGO_PKG_VERSION"));
 
 /// The scored result of one assessment.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
@@ -49,6 +50,7 @@ pub struct Report {
 }
 
 /// The organisation a report is about, by id only.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationRef {
@@ -59,6 +61,7 @@ pub struct OrganisationRef {
 }
 
 /// Whether a score could be computed.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreStatus {
@@ -69,6 +72,7 @@ pub enum ScoreStatus {
 }
 
 /// The award outcome.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -84,6 +88,7 @@ pub enum AwardOutcome {
 }
 
 /// The overall result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overall {
@@ -102,6 +107,7 @@ pub struct Overall {
 }
 
 /// Whether a domain was scored.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainStatus {
@@ -114,6 +120,7 @@ pub enum DomainStatus {
 }
 
 /// One domain's result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DomainResult {
@@ -139,6 +146,7 @@ pub struct DomainResult {
 }
 
 /// One standard's part in a domain score.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
@@ -153,6 +161,7 @@ pub struct Contribution {
 }
 
 /// A standard's status.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StandardStatus {
@@ -169,6 +178,7 @@ pub enum StandardStatus {
 }
 
 /// One standard's result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StandardResult {
@@ -192,6 +202,7 @@ pub struct StandardResult {
 }
 
 /// The evidence requirement a capped standard failed, and what it had.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
@@ -208,6 +219,7 @@ pub struct Cap {
 }
 
 /// The evidence counted for a standard.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceSummary {
@@ -222,6 +234,7 @@ pub struct EvidenceSummary {
 }
 
 /// The raters' judgements of a standard.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RaterSummary {
@@ -232,6 +245,7 @@ pub struct RaterSummary {
 }
 
 /// What one more level of one standard would add to the overall score.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Leverage {

@@ -1,6 +1,14 @@
 //! Runs every language-neutral case under `tests/conformance/` (see its README for the format).
 //! The Python and JavaScript packages run the same files with the same matching rules.
 
+// A failing test should stop loudly at the line that failed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 
 use chime_standards::{
@@ -14,7 +22,7 @@ fn cases_dir() -> PathBuf {
 
 /// A document given inline as JSON, as raw text, or (frameworks only) as `"default"`.
 fn document_bytes(case: &Value, key: &str) -> Option<Vec<u8>> {
-    if let Some(text) = case.get(&format!("{key}_json")).and_then(Value::as_str) {
+    if let Some(text) = case.get(format!("{key}_json")).and_then(Value::as_str) {
         return Some(text.as_bytes().to_vec());
     }
     match case.get(key)? {

@@ -1,6 +1,14 @@
 //! The committed JSON Schemas under `schema/` must match the Rust types, and every example and
 //! conformance document must validate against its schema.
 
+// A failing test should stop loudly at the line that failed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 
 use chime_standards::{generate_schema, schema, SchemaKind};

@@ -2,3 +2,17 @@
 //!
 //! Renderers read the report and the framework's titles only, so no free text from an
 //! assessment can reach their output.
+
+mod comparison;
+mod html;
+mod svg;
+mod text;
+mod words;
+
+pub use comparison::comparison_text;
+pub use html::html;
+pub use svg::svg;
+pub use text::text;
+
+#[cfg(test)]
+pub(crate) mod check;
