@@ -22,6 +22,9 @@ use crate::output::{Failure, Sink};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Largest input document accepted, in bytes (default 16 MiB).
+    #[arg(long, global = true, default_value_t = Limits::default().max_bytes)]
+    max_bytes: usize,
 }
 
 #[derive(Subcommand)]
@@ -130,14 +133,31 @@ enum SchemaName {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let limits = Limits {
+        max_bytes: cli.max_bytes,
+    };
+    let json = cli.command.wants_json();
+    match run(cli.command, &limits) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failure.report(),
+        Err(failure) => failure.report(json),
     }
 }
 
-fn run(command: Command) -> Result<(), Failure> {
-    let limits = Limits::default();
+impl Command {
+    /// Whether failures should be reported as JSON (the command was asked for JSON output).
+    fn wants_json(&self) -> bool {
+        match self {
+            Command::Score { format, ndjson, .. } => *ndjson || matches!(format, ScoreFormat::Json),
+            Command::Validate { format, .. } | Command::Compare { format, .. } => {
+                *format == ListFormat::Json
+            }
+            Command::Cohort { format, .. } => matches!(format, CohortFormat::Json),
+            _ => false,
+        }
+    }
+}
+
+fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
     match command {
         Command::Demo => {
             let engine = Engine::default_framework();
@@ -153,27 +173,27 @@ fn run(command: Command) -> Result<(), Failure> {
             output,
             ndjson,
         } => {
-            let engine = load_engine(framework.framework.as_deref(), &limits)?;
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
             let sink = Sink::new(output);
             if ndjson {
-                return ndjson::score(&engine, &files, &limits, sink);
+                return ndjson::score(&engine, &files, limits, sink);
             }
-            score(&engine, &files, format, &limits, sink)
+            score(&engine, &files, format, limits, sink)
         }
         Command::Validate {
             files,
             framework,
             format,
-        } => validate(framework.framework.as_deref(), &files, format, &limits),
+        } => validate(framework.framework.as_deref(), &files, format, limits),
         Command::Compare {
             before,
             after,
             framework,
             format,
         } => {
-            let engine = load_engine(framework.framework.as_deref(), &limits)?;
-            let before = input::report_from(&engine, &Source::new(&before), &limits)?;
-            let after = input::report_from(&engine, &Source::new(&after), &limits)?;
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
+            let before = input::report_from(&engine, &Source::new(&before), limits)?;
+            let after = input::report_from(&engine, &Source::new(&after), limits)?;
             let comparison = chime_standards::compare(&before, &after)
                 .map_err(|error| Failure::invalid("the two reports", error.diagnostics))?;
             let text = match format {
@@ -189,7 +209,7 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let mut reports = Vec::new();
             for file in &files {
-                reports.extend(input::reports(&Source::new(file), &limits)?);
+                reports.extend(input::reports(&Source::new(file), limits)?);
             }
             let pooled = chime_standards::cohort(&reports)
                 .map_err(|error| Failure::invalid("the reports", error.diagnostics))?;

@@ -39,24 +39,35 @@ impl Failure {
         Failure::Io(message.into())
     }
 
-    /// Prints the failure to standard error and gives the exit code.
-    pub fn report(self) -> ExitCode {
+    /// The diagnostics of every invalid input in this failure, by input name.
+    fn collect(self, results: &mut Vec<(String, Vec<Diagnostic>)>) {
+        match self {
+            Failure::Invalid { name, diagnostics } => results.push((name, diagnostics)),
+            Failure::Many(failures) => failures.into_iter().for_each(|f| f.collect(results)),
+            _ => {}
+        }
+    }
+
+    /// Prints the failure to standard error (diagnostics as JSON when `json`) and gives the
+    /// exit code.
+    pub fn report(self, json: bool) -> ExitCode {
         let mut stderr = std::io::stderr().lock();
-        let code = self.print(&mut stderr);
+        let code = self.print(&mut stderr, json);
         ExitCode::from(code)
     }
 
-    fn print(self, out: &mut impl Write) -> u8 {
+    fn print(self, out: &mut impl Write, json: bool) -> u8 {
         // Standard error may be closed; there is nowhere else to say so.
         match self {
-            Failure::Invalid { name, diagnostics } => {
-                let _ = write!(out, "{}", diagnostics_text(&[(name, diagnostics)]));
-                1
-            }
-            Failure::Many(failures) => {
-                for failure in failures {
-                    failure.print(out);
-                }
+            Failure::Invalid { .. } | Failure::Many(_) => {
+                let mut results = Vec::new();
+                self.collect(&mut results);
+                let text = if json {
+                    diagnostics_json(&results)
+                } else {
+                    diagnostics_text(&results)
+                };
+                let _ = write!(out, "{text}");
                 1
             }
             Failure::Silent => 1,

@@ -353,3 +353,28 @@ fn hostile_files_give_exit_1_and_never_a_panic() {
         assert_no_panic(&output);
     }
 }
+
+#[test]
+fn failures_are_json_when_json_is_asked_for_and_the_size_limit_is_configurable() {
+    let output = chime_with_input(
+        &["score", "-", "--format", "json"],
+        Some(b"{\"colour\": 1}"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let list: serde_json::Value =
+        serde_json::from_slice(&output.stderr).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(list[0]["valid"], false);
+    assert_eq!(list[0]["diagnostics"][0]["code"], "unknown_field");
+    assert_eq!(list[0]["diagnostics"][0]["path"], "/colour");
+
+    let example = std::fs::read(repo().join(EXAMPLES[0])).unwrap_or_default();
+    let small = chime_with_input(&["--max-bytes", "1000", "score", "-"], Some(&example));
+    assert_eq!(small.status.code(), Some(1));
+    assert!(
+        text(&small.stderr).contains("input_too_large"),
+        "{}",
+        text(&small.stderr)
+    );
+    let roomy = chime_with_input(&["score", "-", "--max-bytes", "10000000"], Some(&example));
+    assert_eq!(roomy.status.code(), Some(0));
+}

@@ -78,6 +78,8 @@ codes! {
     InvalidType => "invalid_type",
     /// A value of the right type that the format does not allow.
     InvalidValue => "invalid_value",
+    /// A key given twice in one JSON object.
+    DuplicateKey => "duplicate_key",
     /// The `format` string is not the one this engine reads.
     WrongFormat => "wrong_format",
     /// An id used twice where ids must be unique.

@@ -86,8 +86,13 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
     pointer
 }
 
-fn to_error(error: serde_json::Error, document: Document, path: String) -> Error {
+fn to_error(error: serde_json::Error, document: Document, mut path: String) -> Error {
     let text = error.to_string();
+    // serde names the repeated key only in its message; point at it.
+    if let Some(key) = quoted_after(&text, "duplicate field ") {
+        path.push('/');
+        path.push_str(&pointer_token(key));
+    }
     let code = match error.classify() {
         Category::Syntax | Category::Eof | Category::Io if text.contains("recursion limit") => {
             Code::NestingTooDeep
@@ -96,6 +101,7 @@ fn to_error(error: serde_json::Error, document: Document, path: String) -> Error
         Category::Data if text.starts_with("missing field") => Code::MissingField,
         Category::Data if text.starts_with("unknown field") => Code::UnknownField,
         Category::Data if text.starts_with("invalid type") => Code::InvalidType,
+        Category::Data if text.starts_with("duplicate field") => Code::DuplicateKey,
         Category::Data => Code::InvalidValue,
     };
     let advice = match code {
@@ -103,9 +109,16 @@ fn to_error(error: serde_json::Error, document: Document, path: String) -> Error
         Code::NestingTooDeep => "; no chime-standards document nests this deep",
         Code::MissingField => "; add it",
         Code::UnknownField => "; remove it or correct its spelling",
+        Code::DuplicateKey => "; keep one of them",
         _ => "",
     };
     Error::single(code, document, path, format!("{text}{advice}"))
+}
+
+/// The text between backticks after `prefix` at the start of `text`.
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(prefix)?.strip_prefix('`')?;
+    rest.split('`').next()
 }
 
 #[cfg(test)]
@@ -154,6 +167,12 @@ mod tests {
         assert_eq!(
             (diagnostic.code, diagnostic.path.as_str()),
             (Code::InvalidType, "/format")
+        );
+
+        let twice = parse_error(r#"{"format": "x", "id": "a", "id": "b"}"#);
+        assert_eq!(
+            (twice.code, twice.path.as_str()),
+            (Code::DuplicateKey, "/id")
         );
 
         let bom = parse_error("\u{feff}{}");

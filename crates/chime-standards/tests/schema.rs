@@ -129,3 +129,54 @@ fn schemas_reject_what_the_engine_rejects() {
         "unknown fields and missing fields must fail the schema"
     );
 }
+
+/// The schema and the parser agree on every conformance document given as an object: a
+/// document the case expects to parse must match its schema, and one the case expects the
+/// parser to refuse (missing or unknown field, wrong type) must not.
+#[test]
+fn conformance_documents_agree_with_the_schemas() {
+    const PARSE_CODES: [&str; 3] = ["missing_field", "unknown_field", "invalid_type"];
+    let dir = repo().join("tests/conformance");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let case = read(&path);
+        let expected = case["expect"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let refused = |document: &str| {
+            expected.iter().any(|d| {
+                d["document"] == document && PARSE_CODES.iter().any(|code| d["code"] == *code)
+            })
+        };
+        let mut documents = vec![(
+            "framework",
+            SchemaKind::Framework,
+            case["framework"].clone(),
+        )];
+        for key in ["assessment", "before", "after"] {
+            documents.push(("assessment", SchemaKind::Assessment, case[key].clone()));
+        }
+        for item in case["assessments"].as_array().cloned().unwrap_or_default() {
+            documents.push(("assessment", SchemaKind::Assessment, item));
+        }
+        for (document, kind, value) in documents {
+            if !value.is_object() {
+                continue; // absent, raw text, or "default"
+            }
+            let valid = validator(kind).is_valid(&value);
+            let name = format!("{}: {document}", path.display());
+            assert_eq!(
+                valid,
+                !refused(document),
+                "{name}: schema and parser disagree"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "checked only {checked} documents");
+}
