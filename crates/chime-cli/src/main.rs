@@ -4,8 +4,8 @@
 //! core. Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.
 
 mod input;
-mod ndjson;
 mod output;
+mod stream;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -176,7 +176,7 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             let engine = load_engine(framework.framework.as_deref(), limits)?;
             let sink = Sink::new(output);
             if ndjson {
-                return ndjson::score(&engine, &files, limits, sink);
+                return stream::score(&engine, &files, limits, sink);
             }
             score(&engine, &files, format, limits, sink)
         }

@@ -1,0 +1,62 @@
+//! `chime score --ndjson` over files and standard input, writing through a [`Sink`].
+
+use chime_cli::ndjson::score_stream;
+use chime_standards::{Engine, Limits};
+
+use crate::input::Source;
+use crate::output::{Failure, Sink};
+
+/// Scores every line of every input; exit code 1 at the end if any line was bad.
+pub fn score(
+    engine: &Engine,
+    files: &[String],
+    limits: &Limits,
+    sink: Sink,
+) -> Result<(), Failure> {
+    let mut bad_lines = 0;
+    let mut read_error = None;
+    sink.write_with(|out| {
+        let stderr = std::io::stderr();
+        for file in files {
+            let source = Source::new(file);
+            let tally = if file == "-" {
+                score_stream(
+                    engine,
+                    source.name(),
+                    std::io::stdin().lock(),
+                    out,
+                    &mut stderr.lock(),
+                    limits,
+                )?
+            } else {
+                match std::fs::File::open(file) {
+                    Ok(handle) => {
+                        let reader = std::io::BufReader::new(handle);
+                        score_stream(
+                            engine,
+                            source.name(),
+                            reader,
+                            out,
+                            &mut stderr.lock(),
+                            limits,
+                        )?
+                    }
+                    Err(error) => {
+                        read_error = Some(format!("cannot read {}: {error}", source.name()));
+                        return Ok(());
+                    }
+                }
+            };
+            bad_lines += tally.bad;
+        }
+        Ok(())
+    })?;
+    if let Some(message) = read_error {
+        return Err(Failure::io(message));
+    }
+    if bad_lines > 0 {
+        eprintln!("chime: {bad_lines} line(s) could not be scored; every other line was");
+        return Err(Failure::Silent);
+    }
+    Ok(())
+}
