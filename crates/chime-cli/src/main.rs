@@ -47,6 +47,23 @@ enum Command {
         /// Read one assessment per line and write one JSON report per line.
         #[arg(long)]
         ndjson: bool,
+        /// Threads for --ndjson (output keeps input order; default 1).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: u16,
+    },
+    /// Write synthetic assessments (fictional, deterministic), one per line, for benchmarks.
+    Generate {
+        /// How many.
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+        /// Seed: the same seed gives the same assessments.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Check frameworks or assessments and list every problem.
     Validate {
@@ -172,11 +189,12 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             format,
             output,
             ndjson,
+            jobs,
         } => {
             let engine = load_engine(framework.framework.as_deref(), limits)?;
             let sink = Sink::new(output);
             if ndjson {
-                return stream::score(&engine, &files, limits, sink);
+                return stream::score(&engine, &files, limits, usize::from(jobs), sink);
             }
             score(&engine, &files, format, limits, sink)
         }
@@ -218,6 +236,23 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
                 CohortFormat::Csv => pooled.to_csv(),
             };
             Sink::new(output).write_all(&text)
+        }
+        Command::Generate {
+            count,
+            seed,
+            framework,
+            output,
+        } => {
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
+            Sink::new(output).write_with(|out| {
+                for index in 0..count {
+                    let assessment =
+                        chime_standards::synthetic_assessment(engine.framework(), seed, index);
+                    serde_json::to_writer(&mut *out, &assessment)?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            })
         }
         Command::Framework => Sink::stdout().write_all(chime_standards::DEFAULT_FRAMEWORK_JSON),
         Command::Example => Sink::stdout().write_all(chime_standards::EXAMPLE_ASSESSMENT_JSON),

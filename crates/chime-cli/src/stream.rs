@@ -1,16 +1,18 @@
 //! `chime score --ndjson` over files and standard input, writing through a [`Sink`].
 
-use chime_cli::ndjson::score_stream;
+use chime_cli::ndjson::{score_stream, Options};
 use chime_standards::{Engine, Limits};
 
 use crate::input::Source;
 use crate::output::{Failure, Sink};
 
-/// Scores every line of every input; exit code 1 at the end if any line was bad.
+/// Scores every line of every input on `jobs` threads; exit code 1 at the end if any line
+/// was bad.
 pub fn score(
     engine: &Engine,
     files: &[String],
     limits: &Limits,
+    jobs: usize,
     sink: Sink,
 ) -> Result<(), Failure> {
     let mut bad_lines = 0;
@@ -19,27 +21,24 @@ pub fn score(
         let stderr = std::io::stderr();
         for file in files {
             let source = Source::new(file);
+            let options = Options {
+                name: source.name(),
+                limits: *limits,
+                jobs,
+            };
             let tally = if file == "-" {
                 score_stream(
                     engine,
-                    source.name(),
+                    &options,
                     std::io::stdin().lock(),
                     out,
                     &mut stderr.lock(),
-                    limits,
                 )?
             } else {
                 match std::fs::File::open(file) {
                     Ok(handle) => {
-                        let reader = std::io::BufReader::new(handle);
-                        score_stream(
-                            engine,
-                            source.name(),
-                            reader,
-                            out,
-                            &mut stderr.lock(),
-                            limits,
-                        )?
+                        let reader = std::io::BufReader::with_capacity(1 << 16, handle);
+                        score_stream(engine, &options, reader, out, &mut stderr.lock())?
                     }
                     Err(error) => {
                         read_error = Some(format!("cannot read {}: {error}", source.name()));

@@ -378,3 +378,32 @@ fn failures_are_json_when_json_is_asked_for_and_the_size_limit_is_configurable()
     let roomy = chime_with_input(&["score", "-", "--max-bytes", "10000000"], Some(&example));
     assert_eq!(roomy.status.code(), Some(0));
 }
+
+#[test]
+fn generated_batches_score_the_same_on_one_or_several_jobs() {
+    let batch = chime(&["generate", "--count", "30", "--seed", "5"]);
+    assert_eq!(batch.status.code(), Some(0));
+    assert_eq!(
+        batch.stdout,
+        chime(&["generate", "--count", "30", "--seed", "5"]).stdout,
+        "deterministic"
+    );
+    assert_eq!(text(&batch.stdout).lines().count(), 30);
+    let one = chime_with_input(&["score", "--ndjson", "-"], Some(&batch.stdout));
+    let four = chime_with_input(
+        &["score", "--ndjson", "-", "--jobs", "4"],
+        Some(&batch.stdout),
+    );
+    assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
+    assert_eq!(text(&one.stdout).lines().count(), 30);
+    assert_eq!(
+        one.stdout, four.stdout,
+        "output order and content do not depend on --jobs"
+    );
+    assert_eq!(
+        chime(&["score", "--ndjson", "-", "--jobs", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -35,6 +35,13 @@ pub struct DateError {
 }
 
 impl Date {
+    /// The earliest date, 0001-01-01.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// A date from its parts, or `None` when no such day exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let valid = (1..=9999).contains(&year)
@@ -62,6 +69,40 @@ impl Date {
     /// Whole days from `earlier` to `self` (negative when `self` comes first).
     pub fn days_since(self, earlier: Date) -> i64 {
         self.day_number() - earlier.day_number()
+    }
+
+    /// The date `days` days after this one (before it when negative), if within years 1 to 9999.
+    ///
+    /// ```
+    /// use chime_standards::Date;
+    /// let day: Date = "2024-02-28".parse().unwrap();
+    /// assert_eq!(day.add_days(2).unwrap().to_string(), "2024-03-01");
+    /// assert_eq!(day.add_days(-59).unwrap().to_string(), "2023-12-31");
+    /// ```
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_day_number(self.day_number().checked_add(days)?)
+    }
+
+    /// The inverse of [`Date::day_number`].
+    fn from_day_number(number: i64) -> Option<Date> {
+        let era = number.div_euclid(146_097);
+        let day_of_era = number - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153; // March = 0
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
     }
 
     /// Days since 0000-03-01 in the proleptic Gregorian calendar (H. Hinnant's civil algorithm).
@@ -192,6 +233,21 @@ mod tests {
         assert_eq!(date("2024-01-01").days_since(date("2025-01-01")), -366);
         assert_eq!(date("2001-03-01").days_since(date("2001-02-28")), 1);
         assert_eq!(date("0001-01-01").days_since(date("0001-01-01")), 0);
+    }
+
+    #[test]
+    fn adding_days_inverts_counting_them() {
+        let start = date("1999-12-25");
+        for offset in [
+            -800_000, -366, -1, 0, 1, 59, 60, 365, 366, 10_000, 2_000_000,
+        ] {
+            match start.add_days(offset) {
+                Some(later) => assert_eq!(later.days_since(start), offset, "{offset}"),
+                None => assert!(offset.abs() > 700_000, "{offset} is within the calendar"),
+            }
+        }
+        assert_eq!(date("0001-01-01").add_days(-1), None);
+        assert_eq!(date("9999-12-31").add_days(1), None);
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub mod render;
 mod report;
 mod schema;
 mod score;
+mod synthetic;
 mod validate;
 
 pub use assessment::*;
@@ -70,6 +71,7 @@ pub use records::{
 };
 pub use report::*;
 pub use schema::{generate_schema, schema, SchemaKind};
+pub use synthetic::synthetic_assessment;
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot rot.
 #[doc = include_str!("../../../README.md")]
