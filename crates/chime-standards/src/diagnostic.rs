@@ -345,9 +345,10 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.errors().count();
-        let noun = if count == 1 { "problem" } else { "problems" };
-        write!(f, "{count} {noun} stop scoring")?;
+        match self.errors().count() {
+            1 => write!(f, "1 problem stops scoring")?,
+            count => write!(f, "{count} problems stop scoring")?,
+        }
         for diagnostic in self.errors() {
             write!(f, "\n  {diagnostic}")?;
         }

@@ -59,6 +59,11 @@ pub fn parse_json<T: DeserializeOwned>(
             "the text starts with a byte-order mark; save the file as UTF-8 without a BOM",
         ));
     }
+    // Most documents are valid: parse them at full speed, and track the path only to locate
+    // a failure (the second parse fails the same way, now with its JSON Pointer).
+    if let Ok(value) = serde_json::from_slice(bytes) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = pointer(error.path());

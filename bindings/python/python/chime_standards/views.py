@@ -1,0 +1,353 @@
+"""Read-only views of reports and frameworks, for attribute access.
+
+``report.overall.score``, ``report.domains[0].coverage``, ``framework.standards[3].title``:
+each part of a report or framework is a small frozen dataclass built from the document's
+dict form. Field names are those of the JSON format (spec sections 1 and 4); lists become
+tuples. The views hold copies, so nothing done to them can change the report they came from.
+Use ``to_dict()`` on the report or framework for the complete document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Cap",
+    "Contribution",
+    "Domain",
+    "DomainResult",
+    "DomainTag",
+    "EvidenceSummary",
+    "FrameworkRef",
+    "Indicator",
+    "Level",
+    "Leverage",
+    "OrganisationRef",
+    "Overall",
+    "RaterSummary",
+    "Standard",
+    "StandardResult",
+    "Subcategory",
+]
+
+_Dict = Mapping[str, Any]
+
+
+# ---------------------------------------------------------------------------------------------
+# Report parts (spec section 4)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkRef:
+    """Which framework (id and version) a report or assessment refers to."""
+
+    id: str
+    version: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> FrameworkRef:
+        """The view of a ``{"id", "version"}`` dict."""
+        return cls(id=d["id"], version=d["version"])
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRef:
+    """The organisation a report is about, by id and structure only (no name)."""
+
+    id: str
+    structure: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> OrganisationRef:
+        """The view of a report's ``organisation`` dict."""
+        return cls(id=d["id"], structure=d["structure"])
+
+
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """The overall result: score, band, profile band (the lowest domain's band) and award."""
+
+    score: float | None
+    band: str | None
+    profile_band: str | None
+    limiting_domains: tuple[str, ...]
+    award: str
+    status: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Overall:
+        """The view of a report's ``overall`` dict."""
+        return cls(
+            score=d["score"],
+            band=d["band"],
+            profile_band=d["profile_band"],
+            limiting_domains=tuple(d["limiting_domains"]),
+            award=d["award"],
+            status=d["status"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One standard's part in a domain score."""
+
+    standard: str
+    weight: float
+    effective: int
+    score: float
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Contribution:
+        """The view of a domain's contribution dict."""
+        return cls(
+            standard=d["standard"], weight=d["weight"], effective=d["effective"], score=d["score"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult:
+    """One CHIME domain's result: status, score, band, coverage and contributions."""
+
+    domain: str
+    status: str
+    score: float | None
+    band: str | None
+    coverage: float | None
+    applicable_weight: float
+    rated_weight: float
+    contributions: tuple[Contribution, ...]
+    reason: str | None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> DomainResult:
+        """The view of one entry of a report's ``domains``."""
+        return cls(
+            domain=d["domain"],
+            status=d["status"],
+            score=d["score"],
+            band=d["band"],
+            coverage=d["coverage"],
+            applicable_weight=d["applicable_weight"],
+            rated_weight=d["rated_weight"],
+            contributions=tuple(Contribution.from_dict(c) for c in d["contributions"]),
+            reason=d.get("reason"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """The evidence requirement a capped standard failed, and what it had."""
+
+    level: int
+    min_points: float
+    min_independent: int
+    points: float
+    independent: int
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Cap:
+        """The view of a standard's ``capped`` dict."""
+        return cls(
+            level=d["level"],
+            min_points=d["min_points"],
+            min_independent=d["min_independent"],
+            points=d["points"],
+            independent=d["independent"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSummary:
+    """The evidence counted for a standard."""
+
+    current: int
+    stale: int
+    points: float
+    independent: int
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> EvidenceSummary:
+        """The view of a standard's ``evidence`` dict."""
+        return cls(
+            current=d["current"], stale=d["stale"], points=d["points"], independent=d["independent"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RaterSummary:
+    """The raters' judgements of a standard: how many, and how far apart."""
+
+    n: int
+    spread: int
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> RaterSummary:
+        """The view of a standard's ``raters`` dict."""
+        return cls(n=d["n"], spread=d["spread"])
+
+
+@dataclass(frozen=True, slots=True)
+class StandardResult:
+    """One standard's result: claimed and effective level, score, cap and evidence."""
+
+    standard: str
+    status: str
+    claimed: int | None
+    effective: int | None
+    score: float | None
+    capped: Cap | None
+    evidence: EvidenceSummary
+    raters: RaterSummary
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> StandardResult:
+        """The view of one entry of a report's ``standards``."""
+        capped = d.get("capped")
+        return cls(
+            standard=d["standard"],
+            status=d["status"],
+            claimed=d["claimed"],
+            effective=d["effective"],
+            score=d["score"],
+            capped=Cap.from_dict(capped) if capped is not None else None,
+            evidence=EvidenceSummary.from_dict(d["evidence"]),
+            raters=RaterSummary.from_dict(d["raters"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Leverage:
+    """What one more level of one standard would add to the overall score."""
+
+    standard: str
+    gain: float
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Leverage:
+        """The view of one entry of a report's ``leverage``."""
+        return cls(standard=d["standard"], gain=d["gain"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Framework parts (spec section 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Subcategory:
+    """A CHIME sub-category of a domain."""
+
+    id: str
+    name: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Subcategory:
+        """The view of a domain's sub-category dict."""
+        return cls(id=d["id"], name=d["name"])
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A domain of the framework (a CHIME process in the default framework)."""
+
+    id: str
+    code: str
+    name: str
+    description: str | None
+    core: bool
+    weight: float
+    subcategories: tuple[Subcategory, ...]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Domain:
+        """The view of one entry of a framework's ``domains``."""
+        return cls(
+            id=d["id"],
+            code=d["code"],
+            name=d["name"],
+            description=d.get("description"),
+            core=d["core"],
+            weight=d["weight"],
+            subcategories=tuple(Subcategory.from_dict(s) for s in d.get("subcategories", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DomainTag:
+    """A standard's tag to a domain, with its weight there and the sub-categories it serves."""
+
+    domain: str
+    weight: float
+    subcategories: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> DomainTag:
+        """The view of one entry of a standard's ``domains``."""
+        return cls(
+            domain=d["domain"], weight=d["weight"], subcategories=tuple(d.get("subcategories", ()))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """Something an assessor looks for when rating a standard."""
+
+    id: str
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Indicator:
+        """The view of one entry of a standard's ``indicators``."""
+        return cls(id=d["id"], text=d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """A standard of the framework."""
+
+    id: str
+    title: str
+    statement: str
+    guidance: str | None
+    section: str | None
+    weight: float
+    core: bool
+    applies_to: str
+    domains: tuple[DomainTag, ...]
+    indicators: tuple[Indicator, ...]
+    typical_evidence: tuple[str, ...]
+    level_descriptors: Mapping[int, str]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Standard:
+        """The view of one entry of a framework's ``standards``."""
+        return cls(
+            id=d["id"],
+            title=d["title"],
+            statement=d["statement"],
+            guidance=d.get("guidance"),
+            section=d.get("section"),
+            weight=d["weight"],
+            core=d["core"],
+            applies_to=d["applies_to"],
+            domains=tuple(DomainTag.from_dict(t) for t in d["domains"]),
+            indicators=tuple(Indicator.from_dict(i) for i in d.get("indicators", ())),
+            typical_evidence=tuple(d.get("typical_evidence", ())),
+            level_descriptors={int(k): v for k, v in d.get("level_descriptors", {}).items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A level of the rating scale."""
+
+    value: int
+    id: str
+    label: str
+    description: str | None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Level:
+        """The view of one entry of a framework's ``rating_scale.levels``."""
+        return cls(value=d["value"], id=d["id"], label=d["label"], description=d.get("description"))

@@ -1,0 +1,581 @@
+//! `chime_standards._native`: the Rust core of the `chime_standards` Python package.
+//!
+//! This module is thin on purpose: it converts between Python and the core's types and maps
+//! the core's errors to the package's Python exceptions. Every rule lives in the
+//! `chime-standards` crate, so Python, the CLI and JavaScript give the same answers. The
+//! public Python API (`Framework`, `Assessment`, `Report`, ...) is in
+//! `python/chime_standards/__init__.py`, which wraps the classes here.
+//!
+//! Inputs cross as JSON text (`str` or `bytes`), as plainly JSON-shaped Python data (a fast
+//! path that gives up, rather than guess, on anything else), or as already parsed objects.
+//! Whatever the fast path gives up on goes through the core's JSON parser, so every front end
+//! reports the same located diagnostics for malformed input. Batch scoring extracts its inputs
+//! first, then runs the core with the GIL released (`Python::detach`).
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use chime_standards::{
+    self as chime, render, Assessment, Code, Diagnostic, Document, Error, Limits, RecordLevel,
+    Report, SchemaKind, Severity,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pythonize::pythonize;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The package's `ValidationError`, defined in Python (abi3 below 3.12 cannot subclass
+/// exceptions from Rust), imported once.
+static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The package's `ChimeError`, for failures that carry no diagnostics.
+static CHIME_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+const ERRORS_MODULE: &str = "chime_standards.errors";
+
+/// A `ValidationError` instance holding the error's diagnostics (as dicts).
+fn validation_error<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'py, PyAny>> {
+    let diagnostics = pythonize(py, &error.diagnostics)?;
+    VALIDATION_ERROR
+        .import(py, ERRORS_MODULE, "ValidationError")?
+        .call1((diagnostics,))
+}
+
+/// The core's error as a raised `ValidationError`.
+fn raise(py: Python<'_>, error: &Error) -> PyErr {
+    match validation_error(py, error) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(failure) => failure,
+    }
+}
+
+/// A `ChimeError` with a message, for the rare failure that is not about the input.
+fn chime_error(py: Python<'_>, message: String) -> PyErr {
+    match CHIME_ERROR.import(py, ERRORS_MODULE, "ChimeError") {
+        Ok(class) => PyErr::from_type(class.clone(), message),
+        Err(failure) => failure,
+    }
+}
+
+/// Runs core code, turning a panic (a bug in the core, never expected) into an error so that
+/// one bad record cannot take a batch, or the interpreter's patience, with it.
+fn guarded<T>(document: Document, work: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(Error::single(
+            Code::InvalidValue,
+            document,
+            "",
+            "chime-standards failed on this input (an internal error: please report it with \
+             the input)",
+        ))
+    })
+}
+
+/// JSON text given as `str` or `bytes`, borrowed from the Python object.
+fn text_of<'a>(
+    value: &'a Bound<'_, PyAny>,
+    document: Document,
+) -> PyResult<Result<&'a [u8], Error>> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(match text.to_str() {
+            Ok(text) => Ok(text.as_bytes()),
+            Err(_) => Err(Error::single(
+                Code::InvalidJson,
+                document,
+                "",
+                "the text is not valid Unicode (it holds a lone surrogate); decode the file \
+                 as UTF-8",
+            )),
+        });
+    }
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(Ok(bytes.as_bytes()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected JSON text as str or bytes, got {}",
+        value.get_type().name()?
+    )))
+}
+
+/// Parses a document from `str` or `bytes`, raising `ValidationError` on failure.
+fn parse<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    document: Document,
+) -> PyResult<T> {
+    let parsed = text_of(value, document)?.and_then(|bytes| {
+        guarded(document, || {
+            chime::parse_json(bytes, document, &Limits::default())
+        })
+    });
+    parsed.map_err(|error| raise(py, &error))
+}
+
+/// How deep Python data may nest on the fast path: serde_json's own recursion limit, so deeper
+/// data takes the JSON text path and gets the parser's diagnostic.
+const MAX_DEPTH: usize = 128;
+
+/// Python data as a JSON value, strictly: only `None`, `bool`, `int`, `float` (finite), `str`,
+/// `list`, `tuple` and `dict` with `str` keys, exactly those types. Anything else (a set, a
+/// date, a numpy number, a subclass, a lone surrogate, an int beyond 64 bits) is `None`, and
+/// the Python layer then writes the data as JSON text instead.
+fn json_value(value: &Bound<'_, PyAny>, depth: usize) -> Option<Value> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    if value.is_none() {
+        return Some(Value::Null);
+    }
+    if let Ok(flag) = value.cast_exact::<PyBool>() {
+        return Some(Value::Bool(flag.is_true()));
+    }
+    if let Ok(int) = value.cast_exact::<PyInt>() {
+        return match int.extract::<i64>() {
+            Ok(small) => Some(Value::from(small)),
+            Err(_) => int.extract::<u64>().ok().map(Value::from),
+        };
+    }
+    if let Ok(float) = value.cast_exact::<PyFloat>() {
+        return serde_json::Number::from_f64(float.value()).map(Value::Number);
+    }
+    if let Ok(text) = value.cast_exact::<PyString>() {
+        return text
+            .to_str()
+            .ok()
+            .map(|text| Value::String(text.to_owned()));
+    }
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        return list
+            .iter()
+            .map(|item| json_value(&item, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if let Ok(tuple) = value.cast_exact::<PyTuple>() {
+        return tuple
+            .iter()
+            .map(|item| json_value(&item, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (key, item) in dict.iter() {
+            let key = key.cast_exact::<PyString>().ok()?.to_str().ok()?.to_owned();
+            map.insert(key, json_value(&item, depth + 1)?);
+        }
+        return Some(Value::Object(map));
+    }
+    None
+}
+
+/// A document converted straight from Python data, or `None` when the data is not plainly
+/// JSON-shaped or does not make a valid document. This is the fast path for dicts; on `None`
+/// the Python layer sends the data as JSON text instead, so the core's parser reports every
+/// problem with its code and JSON Pointer exactly as it does for files.
+fn from_data<T: serde::de::DeserializeOwned>(value: &Bound<'_, PyAny>) -> Option<T> {
+    let value = json_value(value, 0)?;
+    catch_unwind(AssertUnwindSafe(|| serde_json::from_value::<T>(value).ok()))
+        .ok()
+        .flatten()
+}
+
+fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize(py, value)?)
+}
+
+fn pretty<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<String> {
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| chime_error(py, e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// An assessment to score, extracted from Python before the core runs without the GIL.
+enum Source<'a> {
+    /// JSON text.
+    Text(&'a [u8]),
+    /// An already parsed assessment.
+    Parsed(&'a Assessment),
+    /// Input that failed before it reached the core.
+    Failed(Error),
+}
+
+fn source<'a>(item: &'a Bound<'_, PyAny>) -> PyResult<Source<'a>> {
+    if let Ok(parsed) = item.cast::<AssessmentData>() {
+        return Ok(Source::Parsed(&parsed.get().assessment));
+    }
+    Ok(match text_of(item, Document::Assessment)? {
+        Ok(bytes) => Source::Text(bytes),
+        Err(error) => Source::Failed(error),
+    })
+}
+
+fn score_source(engine: &chime::Engine, source: &Source<'_>) -> Result<Report, Error> {
+    guarded(Document::Assessment, || match source {
+        Source::Text(bytes) => engine.score_json(bytes, &Limits::default()),
+        Source::Parsed(assessment) => engine.score(assessment),
+        Source::Failed(error) => Err(error.clone()),
+    })
+}
+
+/// A framework, checked and indexed once, ready to validate and score assessments.
+#[pyclass(frozen, module = "chime_standards._native")]
+pub struct Engine {
+    engine: chime::Engine,
+}
+
+#[pymethods]
+impl Engine {
+    /// The embedded default framework, `chime-lero`.
+    #[staticmethod]
+    fn default() -> Engine {
+        Engine {
+            engine: chime::Engine::default_framework(),
+        }
+    }
+
+    /// Parses and checks a framework from JSON text (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Engine> {
+        let built = text_of(text, Document::Framework)?.and_then(|bytes| {
+            guarded(Document::Framework, || {
+                chime::Engine::from_json(bytes, &Limits::default())
+            })
+        });
+        built
+            .map(|engine| Engine { engine })
+            .map_err(|error| raise(py, &error))
+    }
+
+    /// Checks a framework given as Python data; `None` when the data does not convert
+    /// cleanly (then send it as JSON text for located diagnostics).
+    #[staticmethod]
+    fn from_py(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Option<Engine>> {
+        let Some(framework) = from_data(data) else {
+            return Ok(None);
+        };
+        guarded(Document::Framework, || chime::Engine::new(framework))
+            .map(|engine| Some(Engine { engine }))
+            .map_err(|error| raise(py, &error))
+    }
+
+    /// The framework's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.engine.framework().id
+    }
+
+    /// The framework's version.
+    #[getter]
+    fn version(&self) -> &str {
+        &self.engine.framework().version
+    }
+
+    /// The framework as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.engine.framework())
+    }
+
+    /// The framework as pretty JSON with a final newline.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        pretty(py, self.engine.framework())
+    }
+
+    /// Warnings about the framework itself, as dicts.
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.engine.framework_warnings())
+    }
+
+    /// Every diagnostic for an assessment (JSON text or `AssessmentData`), as dicts; a parse
+    /// failure gives its own diagnostics.
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let source = source(assessment)?;
+        let engine = &self.engine;
+        let diagnostics: Vec<Diagnostic> = py.detach(|| {
+            let checked = guarded(Document::Assessment, || match &source {
+                Source::Text(bytes) => {
+                    chime::parse_json::<Assessment>(bytes, Document::Assessment, &Limits::default())
+                        .map(|parsed| engine.validate(&parsed))
+                }
+                Source::Parsed(parsed) => Ok(engine.validate(parsed)),
+                Source::Failed(error) => Err(error.clone()),
+            });
+            checked.unwrap_or_else(|error| error.diagnostics)
+        });
+        to_py(py, &diagnostics)
+    }
+
+    /// Scores one assessment (JSON text or `AssessmentData`) with the GIL released; raises
+    /// `ValidationError` when it cannot be scored.
+    fn score(&self, py: Python<'_>, assessment: &Bound<'_, PyAny>) -> PyResult<ReportData> {
+        let source = source(assessment)?;
+        let engine = &self.engine;
+        py.detach(|| score_source(engine, &source))
+            .map(|report| ReportData { report })
+            .map_err(|error| raise(py, &error))
+    }
+
+    /// Scores a list of assessments (JSON text or `AssessmentData`) with the GIL released for
+    /// the whole batch. Returns one item per input, in order: a `ReportData`, or the
+    /// `ValidationError` that explains why that input could not be scored.
+    fn score_many<'py>(
+        &self,
+        py: Python<'py>,
+        items: Vec<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let sources = items.iter().map(source).collect::<PyResult<Vec<_>>>()?;
+        let engine = &self.engine;
+        let results: Vec<Result<Report, Error>> = py.detach(|| {
+            sources
+                .iter()
+                .map(|source| score_source(engine, source))
+                .collect()
+        });
+        let out = PyList::empty(py);
+        for result in results {
+            match result {
+                Ok(report) => out.append(Bound::new(py, ReportData { report })?)?,
+                Err(error) => out.append(validation_error(py, &error)?)?,
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A parsed assessment (checked for shape; checked against a framework when scored).
+#[pyclass(frozen, eq, module = "chime_standards._native")]
+#[derive(PartialEq)]
+pub struct AssessmentData {
+    assessment: Assessment,
+}
+
+#[pymethods]
+impl AssessmentData {
+    /// Parses an assessment from JSON text (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<AssessmentData> {
+        parse(py, text, Document::Assessment).map(|assessment| AssessmentData { assessment })
+    }
+
+    /// An assessment given as Python data; `None` when the data does not convert cleanly
+    /// (then send it as JSON text for located diagnostics).
+    #[staticmethod]
+    fn from_py(data: &Bound<'_, PyAny>) -> Option<AssessmentData> {
+        from_data(data).map(|assessment| AssessmentData { assessment })
+    }
+
+    /// The bundled example assessment (a fictional organisation).
+    #[staticmethod]
+    fn example() -> AssessmentData {
+        AssessmentData {
+            assessment: chime::example_assessment(),
+        }
+    }
+
+    /// The assessment's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.assessment.id
+    }
+
+    /// The assessment as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.assessment)
+    }
+
+    /// The assessment as pretty JSON with a final newline.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        pretty(py, &self.assessment)
+    }
+}
+
+/// A report computed by the core (or read back from its JSON).
+#[pyclass(frozen, eq, module = "chime_standards._native")]
+#[derive(PartialEq)]
+pub struct ReportData {
+    report: Report,
+}
+
+#[pymethods]
+impl ReportData {
+    /// Parses a report from JSON text (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<ReportData> {
+        parse(py, text, Document::Report).map(|report| ReportData { report })
+    }
+
+    /// A report given as Python data; `None` when the data does not convert cleanly.
+    #[staticmethod]
+    fn from_py(data: &Bound<'_, PyAny>) -> Option<ReportData> {
+        from_data(data).map(|report| ReportData { report })
+    }
+
+    /// The framework id the report was scored against.
+    #[getter]
+    fn framework_id(&self) -> &str {
+        &self.report.framework.id
+    }
+
+    /// The framework version the report was scored against.
+    #[getter]
+    fn framework_version(&self) -> &str {
+        &self.report.framework.version
+    }
+
+    /// The report as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.report)
+    }
+
+    /// The report as JSON: the exact text of `chime score --format json`.
+    fn to_json(&self) -> String {
+        self.report.to_json()
+    }
+
+    /// The report as plain text, with the framework's titles.
+    fn text(&self, framework: &Engine) -> String {
+        render::text(&self.report, framework.engine.framework())
+    }
+
+    /// An SVG radar chart of the domain scores (domain names from the framework when given).
+    #[pyo3(signature = (framework=None))]
+    fn svg(&self, framework: Option<&Engine>) -> String {
+        render::svg(&self.report, framework.map(|f| f.engine.framework()))
+    }
+
+    /// A self-contained HTML page of the report, with the framework's titles.
+    fn html(&self, framework: &Engine) -> String {
+        render::html(&self.report, framework.engine.framework())
+    }
+}
+
+fn reports_of<'a>(reports: &'a [Bound<'_, ReportData>]) -> Vec<&'a Report> {
+    reports.iter().map(|report| &report.get().report).collect()
+}
+
+/// Compares two reports of one organisation; returns the comparison document as a dict.
+#[pyfunction]
+fn compare<'py>(
+    py: Python<'py>,
+    before: &Bound<'py, ReportData>,
+    after: &Bound<'py, ReportData>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (before, after) = (&before.get().report, &after.get().report);
+    let compared = guarded(Document::Report, || chime::compare(before, after));
+    match compared {
+        Ok(comparison) => to_py(py, &comparison),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// Pools reports of one framework; returns the cohort document as a dict.
+#[pyfunction]
+fn cohort<'py>(
+    py: Python<'py>,
+    reports: Vec<Bound<'py, ReportData>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let owned: Vec<Report> = reports_of(&reports).into_iter().cloned().collect();
+    let pooled = py.detach(|| guarded(Document::Report, || chime::cohort(&owned)));
+    match pooled {
+        Ok(summary) => to_py(py, &summary),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// Tidy rows of reports (`level` is `overall`, `domain` or `standard`), as a list of dicts.
+#[pyfunction]
+fn records<'py>(
+    py: Python<'py>,
+    reports: Vec<Bound<'py, ReportData>>,
+    level: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let level = RecordLevel::from_name(level).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown level {level:?}: use \"overall\", \"domain\" or \"standard\""
+        ))
+    })?;
+    to_py(py, &chime::records(reports_of(&reports), level))
+}
+
+/// The column names of a level's rows, in order.
+#[pyfunction]
+fn record_columns(level: &str) -> PyResult<Vec<&'static str>> {
+    RecordLevel::from_name(level)
+        .map(RecordLevel::columns)
+        .ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown level {level:?}: use \"overall\", \"domain\" or \"standard\""
+            ))
+        })
+}
+
+/// The JSON Schema of a document (`framework`, `assessment`, `report`, `comparison` or
+/// `cohort`), as text.
+#[pyfunction]
+fn schema(name: &str) -> PyResult<&'static str> {
+    SchemaKind::from_name(name)
+        .map(chime::schema)
+        .ok_or_else(|| {
+            let names: Vec<&str> = SchemaKind::ALL.iter().map(|kind| kind.name()).collect();
+            PyValueError::new_err(format!(
+                "no schema named {name:?}; the schemas are {}",
+                names.join(", ")
+            ))
+        })
+}
+
+/// A diagnostic as the core writes it (used by the Python layer for input that never reaches
+/// the core, such as a dict holding a value JSON cannot express).
+#[pyfunction]
+fn input_error<'py>(
+    py: Python<'py>,
+    code: &str,
+    document: &str,
+    path: String,
+    message: String,
+) -> PyResult<Bound<'py, PyAny>> {
+    let code = match code {
+        "invalid_type" => Code::InvalidType,
+        "nesting_too_deep" => Code::NestingTooDeep,
+        _ => Code::InvalidValue,
+    };
+    let document = match document {
+        "framework" => Document::Framework,
+        "report" => Document::Report,
+        _ => Document::Assessment,
+    };
+    let error = Error::new(vec![Diagnostic::new(
+        Severity::Error,
+        code,
+        document,
+        path,
+        message,
+    )]);
+    validation_error(py, &error)
+}
+
+/// The native half of the `chime_standards` package.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Engine>()?;
+    module.add_class::<AssessmentData>()?;
+    module.add_class::<ReportData>()?;
+    module.add_function(wrap_pyfunction!(compare, module)?)?;
+    module.add_function(wrap_pyfunction!(cohort, module)?)?;
+    module.add_function(wrap_pyfunction!(records, module)?)?;
+    module.add_function(wrap_pyfunction!(record_columns, module)?)?;
+    module.add_function(wrap_pyfunction!(schema, module)?)?;
+    module.add_function(wrap_pyfunction!(input_error, module)?)?;
+    module.add("ENGINE", chime::ENGINE)?;
+    module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;
+    module.add("EXAMPLE_ASSESSMENT_JSON", chime::EXAMPLE_ASSESSMENT_JSON)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,158 @@
+"""Tidy rows: to_records (no pandas) and to_dataframe, their shape and values for a known batch.
+
+Expected values are computed from the reports themselves, not copied from engine output.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import sys
+from typing import Any
+
+import chime_standards as chime
+import pytest
+
+KEYS = [
+    "assessment",
+    "organisation",
+    "structure",
+    "assessed_on",
+    "assessment_status",
+    "framework",
+    "framework_version",
+]
+
+
+@pytest.fixture(scope="module")
+def batch() -> list[chime.Report]:
+    """Six reports: three organisations, two years, one informal, one with every rating lowered."""
+    framework = chime.Framework.default()
+    base = chime.Assessment.example().to_dict()
+    assessments = []
+    for org in ("north", "south", "east"):
+        for year in (2024, 2025):
+            a = copy.deepcopy(base)
+            a["id"] = f"{org}-{year}"
+            a["organisation"]["id"] = org
+            shift = datetime.date(year, 6, 30) - datetime.date.fromisoformat(a["assessed_on"])
+            a["assessed_on"] = f"{year}-06-30"
+            for item in a["evidence"]:
+                for holder, key in [
+                    (item, "collected"),
+                    (item, "expires"),
+                    (item.get("consent"), "recorded_on"),
+                ]:
+                    if holder is not None and key in holder:
+                        holder[key] = (datetime.date.fromisoformat(holder[key]) + shift).isoformat()
+            if org == "south":
+                a["organisation"]["structure"] = "formally_constituted"
+            if org == "east" and year == 2025:
+                for judgement in a["judgements"]:
+                    if isinstance(judgement.get("rating"), int):
+                        judgement["rating"] = max(0, judgement["rating"] - 1)
+            assessments.append(a)
+    return framework.score_many(assessments)
+
+
+def test_records_without_pandas(batch: list[chime.Report]) -> None:
+    rows = chime.to_records(batch)
+    assert len(rows) == len(batch)
+    for row, report in zip(rows, batch, strict=True):
+        assert list(row)[: len(KEYS)] == KEYS
+        assert row["assessment"] == report.assessment
+        assert row["organisation"] == report.organisation.id
+        assert row["structure"] == report.organisation.structure
+        assert row["assessed_on"] == report.assessed_on
+        assert row["framework_version"] == report.framework.version
+        assert (row["score"], row["band"], row["profile_band"], row["award"], row["status"]) == (
+            report.overall.score,
+            report.overall.band,
+            report.overall.profile_band,
+            report.overall.award,
+            report.overall.status,
+        )
+
+
+def test_overall_frame(batch: list[chime.Report]) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = chime.to_dataframe(batch)
+    assert frame.shape == (6, len(KEYS) + 5)
+    assert list(frame.columns[: len(KEYS)]) == KEYS
+    assert list(frame["assessment"]) == [r.assessment for r in batch]
+    assert list(frame["score"]) == [r.overall.score for r in batch]
+    assert pd.api.types.is_datetime64_any_dtype(frame["assessed_on"])
+    assert list(frame["assessed_on"].dt.year) == [2024, 2025] * 3
+    by_org = frame.groupby("organisation")["score"].mean()
+    north = [r.overall.score for r in batch if r.organisation.id == "north"]
+    assert by_org["north"] == pytest.approx(sum(north) / len(north))  # type: ignore[arg-type]
+
+
+def test_domain_frame(batch: list[chime.Report]) -> None:
+    pytest.importorskip("pandas")
+    frame = chime.to_dataframe(batch, level="domain")
+    domains = [d.domain for d in batch[0].domains]
+    assert frame.shape == (6 * len(domains), len(KEYS) + 7)
+    assert list(frame["domain"][: len(domains)]) == domains
+    for report in batch:
+        rows = frame[frame["assessment"] == report.assessment]
+        assert list(rows["domain"]) == domains
+        for (_, row), result in zip(rows.iterrows(), report.domains, strict=True):
+            assert row["status"] == result.status
+            if result.score is None:
+                assert row["score"] != row["score"]  # NaN
+            else:
+                assert row["score"] == result.score
+            assert row["rated_weight"] == result.rated_weight
+    east = frame[frame["organisation"] == "east"].pivot(
+        index="domain", columns="assessed_on", values="score"
+    )
+    assert (east.iloc[:, 1] <= east.iloc[:, 0]).all()  # every rating was lowered in 2025
+
+
+def test_standard_frame(batch: list[chime.Report]) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = chime.to_dataframe(batch, level="standard")
+    n = len(batch[0].standards)
+    assert frame.shape == (6 * n, len(KEYS) + 12)
+    assert str(frame["claimed"].dtype) == "Int64" and frame["capped"].dtype == bool
+    flat = [(r.assessment, s) for r in batch for s in r.standards]
+    for (_, row), (assessment, result) in zip(frame.iterrows(), flat, strict=True):
+        assert (row["assessment"], row["standard"], row["status"]) == (
+            assessment,
+            result.standard,
+            result.status,
+        )
+        assert (row["claimed"] if row["claimed"] is not pd.NA else None) == result.claimed
+        assert row["capped"] == (result.capped is not None)
+        assert row["evidence_points"] == result.evidence.points
+    capped = frame.groupby("assessment")["capped"].sum()
+    assert capped["north-2024"] == sum(s.capped is not None for s in batch[0].standards)
+
+
+def test_an_empty_batch_has_the_columns() -> None:
+    pytest.importorskip("pandas")
+    frame = chime.to_dataframe([], level="standard")
+    assert frame.shape == (0, len(KEYS) + 12)
+
+
+def test_errors_in_the_batch_are_refused_clearly(batch: list[chime.Report]) -> None:
+    results = chime.Framework.default().score_many(
+        [chime.Assessment.example(), "{"], errors="collect"
+    )
+    with pytest.raises(TypeError, match="item 1 is a ValidationError"):
+        chime.to_records(results)
+
+
+def test_without_pandas_says_what_to_install(
+    batch: list[chime.Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        chime.to_dataframe(batch)
+    assert len(chime.to_records(batch, level="domain")) == 6 * len(batch[0].domains)
+
+
+def test_reports_as_dicts_are_accepted(batch: list[chime.Report]) -> None:
+    as_dicts: list[Any] = [r.to_dict() for r in batch]
+    assert chime.to_records(as_dicts, "standard") == chime.to_records(batch, "standard")

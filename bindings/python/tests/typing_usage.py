@@ -1,0 +1,103 @@
+"""Checked by mypy --strict against the installed package's inline types and _native.pyi.
+
+Not collected by pytest (no test functions run): tests/test_stubs.py type-checks this file, and
+runs it. Lines marked `type: ignore[...]` must stay errors: mypy's warn_unused_ignores (part
+of --strict) fails the check if the types ever stop catching them.
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import chime_standards as chime
+import pandas
+from chime_standards import (
+    Assessment,
+    ChimeError,
+    Diagnostic,
+    DomainResult,
+    Framework,
+    Report,
+    StandardResult,
+    ValidationError,
+)
+
+
+def usage() -> None:
+    framework: Framework = Framework.default()
+    custom: Framework = Framework.from_json(framework.to_json())
+    also: Framework = Framework.from_dict(framework.to_dict())
+    assert custom == also
+    version: str = framework.version
+    first_domain: str = framework.domains[0].name
+    weight: float = framework.standards[0].domains[0].weight
+    descriptor: str | None = framework.standards[0].level_descriptors.get(3)
+    print(version, first_domain, weight, descriptor)
+
+    example: Assessment = Assessment.example()
+    data: dict[str, Any] = example.to_dict()
+    report: Report = framework.score(data)
+    report = framework.score(example.to_json())
+    report = framework.score(example)
+
+    score: float | None = report.overall.score
+    award: str = report.overall.award
+    domain: DomainResult = report.domains[0]
+    coverage: float | None = domain.coverage
+    standard: StandardResult = report.standard(report.standards[0].standard)
+    effective: int | None = standard.effective
+    points: float = standard.evidence.points
+    gains: list[float] = [x.gain for x in report.leverage]
+    print(score, award, coverage, effective, points, gains)
+
+    diagnostics: list[Diagnostic] = framework.validate(data)
+    codes: list[str] = [d.code for d in diagnostics]
+    print(codes)
+
+    reports: list[Report] = framework.score_many([data, example])
+    mixed: list[Report | ValidationError] = framework.score_many(
+        [data, "{"], errors="collect", progress=False
+    )
+    for item in mixed:
+        if isinstance(item, ValidationError):
+            where: int | None = item.index
+            first: Diagnostic = item.diagnostics[0]
+            print(where, first.path)
+        else:
+            print(item.overall.score)
+
+    frame: pandas.DataFrame = chime.to_dataframe(reports, level="domain")
+    rows: list[dict[str, Any]] = chime.to_records(reports, "standard")
+    comparison: dict[str, Any] = chime.compare(reports[0], reports[1])
+    pooled: dict[str, Any] = chime.cohort(reports)
+    schema: dict[str, Any] = chime.schema("report")
+    print(frame.shape, len(rows), comparison["overall"], pooled["reports"], schema["$id"])
+
+    text: str = report.to_json() + report.svg() + report.html() + report.text()
+    again: Report = pickle.loads(pickle.dumps(report))
+    print(len(text), again == report)
+
+    try:
+        framework.score("{")
+    except ValidationError as error:
+        message: str = str(error)
+        print(message, error.codes)
+    except ChimeError:
+        raise
+
+
+def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, Any]) -> None:
+    """Never called: each line is wrong, and mypy must say so."""
+    reports = [report]
+    framework.score(42)  # type: ignore[arg-type]
+    framework.score_many([data], errors="ignore")  # type: ignore[call-overload]
+    chime.to_dataframe(reports, level="organisation")  # type: ignore[arg-type]
+    chime.schema("nonsense")  # type: ignore[arg-type]
+    wrong: int = report.overall.score  # type: ignore[assignment]
+    not_reports: list[Report] = framework.score_many([data], errors="collect")  # type: ignore[assignment]
+    print(wrong, not_reports)
+
+
+if __name__ == "__main__":
+    usage()
