@@ -5,8 +5,11 @@
 use chime_standards::{Engine, Limits};
 use libfuzzer_sys::fuzz_target;
 
+/// Built once: parsing the default framework per input would dominate the run.
+static ENGINE: std::sync::LazyLock<Engine> = std::sync::LazyLock::new(Engine::default_framework);
+
 fuzz_target!(|data: &[u8]| {
-    let engine = Engine::default_framework();
+    let engine = &*ENGINE;
     match engine.score_json(data, &Limits::default()) {
         Ok(report) => {
             let scores = report.domains.iter().filter_map(|d| d.score).chain(report.overall.score);

@@ -8,49 +8,11 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::process::Output;
 
-fn chime(args: &[&str]) -> Output {
-    chime_with_input(args, None)
-}
-
-fn chime_with_input(args: &[&str], input: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chime"))
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start chime: {e}"));
-    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
-    let bytes = input.map(<[u8]>::to_vec);
-    let writer = std::thread::spawn(move || {
-        if let Some(bytes) = bytes {
-            let _ = stdin.write_all(&bytes);
-        }
-    });
-    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-    writer.join().unwrap_or_else(|_| panic!("writer thread"));
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("chime-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
-}
+use common::{chime, chime_with_input, repo, temp_dir, text};
 
 fn assert_no_panic(output: &Output) {
     let stderr = text(&output.stderr);

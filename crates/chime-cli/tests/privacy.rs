@@ -8,14 +8,9 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
 use serde_json::Value;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Puts a numbered marker into every free-text field; returns the markers used.
 fn plant_markers(assessment: &mut Value) -> Vec<String> {
@@ -45,12 +40,9 @@ fn plant_markers(assessment: &mut Value) -> Vec<String> {
     markers
 }
 
+/// Standard output of a `chime` run that must succeed.
 fn chime(args: &[&str]) -> Vec<u8> {
-    let output = Command::new(env!("CARGO_BIN_EXE_chime"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .unwrap();
+    let output = common::chime(args);
     assert_eq!(
         output.status.code(),
         Some(0),
