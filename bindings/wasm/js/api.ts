@@ -1,0 +1,454 @@
+// The public API of the npm package `chime-standards`, shared by its web and Node.js builds.
+//
+// A thin layer over the wasm-bindgen module: plain objects are written with JSON.stringify,
+// read in Rust by the same parser as the CLI and the Python package (so every problem comes
+// back with the same code and JSON Pointer), and results come back through JSON.parse as plain
+// objects (no Map, no BigInt). Every rule lives in the Rust core; nothing here decides a score.
+//
+// The document types are generated from the Rust types (tsify), so they cannot drift from the
+// JSON Schemas.
+
+import * as wasm from "./chime_standards_wasm.js";
+import type {
+  Assessment,
+  Code,
+  Cohort,
+  Comparison,
+  Diagnostic,
+  Document,
+  Framework as FrameworkDocument,
+  Report,
+} from "./chime_standards_wasm.js";
+import { state } from "./state.js";
+import { VERSION } from "./version.js";
+
+export type {
+  Action,
+  AppliesTo,
+  Assessment,
+  AssessmentStatus,
+  Award,
+  AwardCounts,
+  AwardOutcome,
+  Band,
+  Cap,
+  Change,
+  Code,
+  Cohort,
+  Comparison,
+  Consent,
+  Contribution,
+  Date as IsoDate,
+  Diagnostic,
+  Direction,
+  Document,
+  Domain,
+  DomainChange,
+  DomainResult,
+  DomainStatus,
+  DomainSummary,
+  DomainTag,
+  Evidence,
+  EvidenceKind,
+  EvidenceRules,
+  EvidenceSummary,
+  Framework as FrameworkDocument,
+  FrameworkRef,
+  Indicator,
+  Judgement,
+  Level,
+  Leverage,
+  Organisation,
+  OrganisationRef,
+  Overall,
+  Rater,
+  RaterRole,
+  RaterSummary,
+  Rating,
+  RatingScale,
+  Reading,
+  Report,
+  Requirement,
+  ScoreStatus,
+  Scoring,
+  Section,
+  Sensitivity,
+  Severity,
+  Source,
+  SourceWeights,
+  Standard,
+  StandardResult,
+  StandardStatus,
+  Structure,
+  Subcategory,
+  Summary,
+} from "./chime_standards_wasm.js";
+
+/** The names `schema()` accepts. */
+export type SchemaName = "framework" | "assessment" | "report" | "comparison" | "cohort";
+
+/**
+ * A framework: a prepared {@link Framework}, a framework document, or its JSON text.
+ */
+export type FrameworkInput = Framework | FrameworkDocument | string;
+
+/** A document as an object, or its JSON text (read exactly as the CLI reads a file). */
+export type Input<T> = T | string;
+
+/** The package version (the same as the Rust crates'). */
+export const version: string = VERSION;
+
+/**
+ * The error every function throws when its input cannot be used.
+ *
+ * `code` is the code of the first error (what a caller usually branches on); `diagnostics`
+ * lists every problem found, errors and warnings, each with a stable `code`, the `document`
+ * it concerns and a JSON Pointer `path` into it. The message lists the errors, one per line.
+ */
+export class ChimeError extends Error {
+  /** The code of the first error. */
+  readonly code: Code;
+  /** Every problem found, in the order found. */
+  readonly diagnostics: Diagnostic[];
+
+  constructor(message: string, code: Code, diagnostics: Diagnostic[]) {
+    super(message);
+    this.name = "ChimeError";
+    this.code = code;
+    this.diagnostics = diagnostics;
+  }
+}
+
+interface Thrown {
+  message: string;
+  code: Code | null;
+  diagnostics: Diagnostic[];
+}
+
+function ensureReady(): void {
+  if (!state.ready) {
+    throw new Error(
+      "chime-standards: the WebAssembly module is not loaded yet; `await init()` (the default export) first",
+    );
+  }
+}
+
+function singleError(code: Code, document: Document, message: string, path = ""): ChimeError {
+  const diagnostic: Diagnostic = { severity: "error", code, document, path, message };
+  // The same text as the Rust error's Display.
+  return new ChimeError(
+    `1 problem stops scoring\n  error[${code}] ${document} ${path || "/"}: ${message}`,
+    code,
+    [diagnostic],
+  );
+}
+
+/** A number JSON cannot hold, found while writing a document. */
+class NonFinite {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+  ) {}
+}
+
+function pointerToken(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * JSON.stringify, refusing NaN and infinities (which it would silently write as `null`, and
+ * a `null` rating means "not assessed") with their JSON Pointer.
+ */
+function stringify(value: unknown): string | undefined {
+  const paths = new WeakMap<object, string>();
+  let root = true;
+  return JSON.stringify(value, function (this: object, key: string, item: unknown) {
+    const path = root ? "" : `${paths.get(this) ?? ""}/${pointerToken(key)}`;
+    root = false;
+    if (typeof item === "number" && !Number.isFinite(item)) throw new NonFinite(path, item);
+    if (item !== null && typeof item === "object") paths.set(item, path);
+    return item;
+  });
+}
+
+/** Runs a raw call, turning what Rust throws (JSON text) into a ChimeError. */
+function call<T>(run: () => T): T {
+  ensureReady();
+  try {
+    return run();
+  } catch (error) {
+    if (typeof error === "string") {
+      const thrown = JSON.parse(error) as Thrown;
+      throw new ChimeError(thrown.message, thrown.code ?? "invalid_value", thrown.diagnostics);
+    }
+    throw error;
+  }
+}
+
+/**
+ * JSON text of a document given as an object or as text. Values JSON cannot hold (BigInt,
+ * cycles) and input over the size limit are refused here, before any copy into WebAssembly.
+ */
+function text(value: unknown, document: Document): string {
+  ensureReady();
+  let json: string | undefined;
+  if (typeof value === "string") {
+    json = value;
+  } else {
+    try {
+      json = stringify(value);
+    } catch (error) {
+      if (error instanceof NonFinite) {
+        throw singleError(
+          "invalid_value",
+          document,
+          `${error.value} is not a number JSON can hold; give a finite number`,
+          error.path,
+        );
+      }
+      const deep = error instanceof RangeError;
+      throw singleError(
+        deep ? "nesting_too_deep" : "invalid_json",
+        document,
+        deep
+          ? "the value nests too deeply to be written as JSON; no chime-standards document nests this deep"
+          : `the value cannot be written as JSON (${String(error)}); pass plain objects, arrays, strings, numbers, booleans and null`,
+      );
+    }
+    if (json === undefined) {
+      throw singleError(
+        "invalid_type",
+        document,
+        `expected a ${document} object or JSON text, got ${typeof value}`,
+      );
+    }
+  }
+  const limit = wasm.max_input_bytes();
+  // A UTF-8 encoding is never shorter than its UTF-16 length, so this refuses only
+  // what Rust would refuse; Rust checks the exact byte count of the rest.
+  if (json.length > limit) {
+    throw singleError(
+      "input_too_large",
+      document,
+      `the input is over ${limit} bytes, the limit; split it or raise the limit`,
+    );
+  }
+  return json;
+}
+
+function parsed<T>(json: string): T {
+  return JSON.parse(json) as T;
+}
+
+/**
+ * A framework checked once and indexed, ready to validate and score many assessments.
+ *
+ * ```js
+ * const framework = Framework.default();
+ * const report = framework.score(assessment);
+ * ```
+ *
+ * The WebAssembly memory it holds is released when the object is garbage-collected, or at
+ * once with `free()`.
+ */
+export class Framework {
+  #engine: wasm.Engine;
+  #json: string | undefined;
+
+  /**
+   * Checks a framework document (an object or JSON text) and prepares it for scoring; with no
+   * argument, the embedded default framework.
+   *
+   * @throws {ChimeError} with every problem found when the framework cannot be used.
+   */
+  constructor(framework?: FrameworkDocument | string) {
+    if (framework === undefined) {
+      ensureReady();
+      this.#engine = wasm.Engine.default_framework();
+    } else {
+      const json = text(framework, "framework");
+      this.#engine = call(() => new wasm.Engine(json));
+    }
+  }
+
+  /** The embedded default framework, `chime-lero` (the same as `new Framework()`). */
+  static default(): Framework {
+    return new Framework();
+  }
+
+  /** The framework document, with every default filled in (a fresh copy on each call). */
+  get document(): FrameworkDocument {
+    this.#json ??= call(() => this.#engine.framework_json());
+    return parsed<FrameworkDocument>(this.#json);
+  }
+
+  /** The framework's id (`chime-lero`). */
+  get id(): string {
+    return this.document.id;
+  }
+
+  /** The framework's version (`1.0.0`). */
+  get version(): string {
+    return this.document.version;
+  }
+
+  /** Warnings about the framework itself (they are also added to every report). */
+  get warnings(): Diagnostic[] {
+    return parsed<Diagnostic[]>(call(() => this.#engine.warnings_json()));
+  }
+
+  /**
+   * Every problem with an assessment against this framework: errors, warnings and notes.
+   * Never throws for a bad assessment: an assessment that cannot be read gives the
+   * diagnostics saying why.
+   */
+  validate(assessment: Input<Assessment>): Diagnostic[] {
+    let json: string;
+    try {
+      json = text(assessment, "assessment");
+    } catch (error) {
+      if (error instanceof ChimeError) return error.diagnostics;
+      throw error;
+    }
+    return parsed<Diagnostic[]>(call(() => this.#engine.validate(json)));
+  }
+
+  /**
+   * Scores an assessment.
+   *
+   * @throws {ChimeError} with every problem found when the assessment has errors.
+   */
+  score(assessment: Input<Assessment>): Report {
+    const json = text(assessment, "assessment");
+    return parsed<Report>(call(() => this.#engine.score(json)));
+  }
+
+  /** The SVG radar chart of a report, labelled with this framework's domain names. */
+  renderSvg(report: Input<Report>): string {
+    const json = text(report, "report");
+    return call(() => this.#engine.render_svg(json));
+  }
+
+  /** A self-contained HTML page (no scripts, no external resources) of a report. */
+  renderHtml(report: Input<Report>): string {
+    const json = text(report, "report");
+    return call(() => this.#engine.render_html(json));
+  }
+
+  /** Releases the WebAssembly memory now; the object cannot be used afterwards. */
+  free(): void {
+    this.#engine.free();
+  }
+
+}
+
+/** Runs `use` with a prepared framework, freeing it afterwards when it was made here. */
+function withFramework<T>(framework: FrameworkInput, use: (prepared: Framework) => T): T {
+  if (framework instanceof Framework) return use(framework);
+  const prepared = new Framework(framework);
+  try {
+    return use(prepared);
+  } finally {
+    prepared.free();
+  }
+}
+
+/** The embedded default framework, `chime-lero`, as a document (a fresh copy on each call). */
+export function defaultFramework(): FrameworkDocument {
+  const framework = Framework.default();
+  try {
+    return framework.document;
+  } finally {
+    framework.free();
+  }
+}
+
+/**
+ * Every problem with a framework and an assessment checked together: errors, warnings and
+ * notes. Never throws for bad documents: a framework with errors gives its own diagnostics
+ * (the assessment cannot be checked against it), and an assessment that cannot be read gives
+ * the diagnostics saying why.
+ */
+export function validate(framework: FrameworkInput, assessment: Input<Assessment>): Diagnostic[] {
+  let prepared: Framework;
+  try {
+    prepared = framework instanceof Framework ? framework : new Framework(framework);
+  } catch (error) {
+    if (error instanceof ChimeError) return error.diagnostics;
+    throw error;
+  }
+  try {
+    return prepared.validate(assessment);
+  } finally {
+    if (prepared !== framework) prepared.free();
+  }
+}
+
+/**
+ * Scores an assessment against a framework. To score many assessments, prepare the framework
+ * once with {@link Framework}.
+ *
+ * @throws {ChimeError} with every problem found when either document has errors.
+ */
+export function score(framework: FrameworkInput, assessment: Input<Assessment>): Report {
+  return withFramework(framework, (prepared) => prepared.score(assessment));
+}
+
+/**
+ * What changed between two reports of one organisation.
+ *
+ * @throws {ChimeError} when a report cannot be read or the two are of different frameworks.
+ */
+export function compare(before: Input<Report>, after: Input<Report>): Comparison {
+  const b = text(before, "report");
+  const a = text(after, "report");
+  return parsed<Comparison>(call(() => wasm.compare(b, a)));
+}
+
+/**
+ * Pools reports of one framework into summary statistics (paths in diagnostics start with
+ * the report's index: `/2/overall`).
+ *
+ * @throws {ChimeError} when a report cannot be read, the list is empty or frameworks differ.
+ */
+export function cohort(reports: ReadonlyArray<Input<Report>>): Cohort {
+  if (!Array.isArray(reports)) {
+    throw singleError("invalid_type", "report", "expected an array of reports");
+  }
+  const list = `[${reports.map((report) => text(report, "report")).join(",")}]`;
+  const json = text(list, "report");
+  return parsed<Cohort>(call(() => wasm.cohort(json)));
+}
+
+/**
+ * The SVG radar chart of a report. With a framework, axes carry its domain names; without,
+ * the domain ids.
+ */
+export function renderSvg(report: Input<Report>, framework?: FrameworkInput): string {
+  if (framework === undefined) {
+    const json = text(report, "report");
+    return call(() => wasm.render_svg(json));
+  }
+  return withFramework(framework, (prepared) => prepared.renderSvg(report));
+}
+
+/** A self-contained HTML page of a report, with the framework's titles. */
+export function renderHtml(report: Input<Report>, framework: FrameworkInput): string {
+  return withFramework(framework, (prepared) => prepared.renderHtml(report));
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a document, as an object.
+ *
+ * @throws {RangeError} for a name other than those of {@link SchemaName}.
+ */
+export function schema(name: SchemaName): Record<string, unknown> {
+  ensureReady();
+  const json = wasm.schema(String(name));
+  if (json === undefined) {
+    throw new RangeError(
+      `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison or cohort`,
+    );
+  }
+  return parsed<Record<string, unknown>>(json);
+}

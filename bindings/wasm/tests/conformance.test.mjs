@@ -1,0 +1,147 @@
+// Runs every language-neutral case under tests/conformance/ through the built npm package, with
+// the matching rules of tests/conformance/README.md (the same as the Rust runner,
+// crates/chime-standards/tests/conformance.rs, and the Python one).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { ChimeError, Framework, cohort, compare, score } from "./chime.mjs";
+
+const casesDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
+
+/** A document given inline, as raw text (`<key>_json`), or (frameworks only) as "default". */
+function documentArg(testCase, key) {
+  const raw = testCase[`${key}_json`];
+  if (typeof raw === "string") return raw;
+  const value = testCase[key];
+  if (value === undefined) throw new Error(`the case has no ${key}`);
+  return value;
+}
+
+function frameworkArg(testCase) {
+  const value = documentArg(testCase, "framework");
+  return value === "default" ? new Framework() : value;
+}
+
+/** Runs `produce`; a ChimeError means "no output", with its diagnostics. */
+function outcome(produce) {
+  try {
+    const output = produce();
+    return { output, diagnostics: output.diagnostics };
+  } catch (error) {
+    if (error instanceof ChimeError) return { output: null, diagnostics: error.diagnostics };
+    throw error;
+  }
+}
+
+/** What a case produced: the output document (or null) and the diagnostics. */
+export function run(testCase) {
+  const kind = testCase.kind ?? "score";
+  if (kind === "score") {
+    return outcome(() => score(frameworkArg(testCase), documentArg(testCase, "assessment")));
+  }
+  let framework;
+  try {
+    const value = frameworkArg(testCase);
+    framework = value instanceof Framework ? value : new Framework(value);
+  } catch (error) {
+    if (error instanceof ChimeError) return { output: null, diagnostics: error.diagnostics };
+    throw error;
+  }
+  if (kind === "compare") {
+    const before = framework.score(documentArg(testCase, "before"));
+    const after = framework.score(documentArg(testCase, "after"));
+    return outcome(() => compare(before, after));
+  }
+  if (kind === "cohort") {
+    const reports = documentArg(testCase, "assessments").map((a) => framework.score(a));
+    return outcome(() => cohort(reports));
+  }
+  throw new Error(`unknown kind ${kind}`);
+}
+
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Subset match: every key in `want` must match in `have`; arrays match in full length. */
+export function subset(want, have, at, problems) {
+  if (isObject(want) && isObject(have)) {
+    for (const [key, value] of Object.entries(want)) {
+      if (Object.hasOwn(have, key)) subset(value, have[key], `${at}/${key}`, problems);
+      else problems.push(`${at}/${key}: missing, expected ${JSON.stringify(value)}`);
+    }
+  } else if (Array.isArray(want) && Array.isArray(have)) {
+    if (want.length !== have.length) {
+      problems.push(`${at}: expected ${want.length} items, got ${have.length}: ${JSON.stringify(have)}`);
+      return;
+    }
+    want.forEach((w, i) => subset(w, have[i], `${at}/${i}`, problems));
+  } else if (want !== have) {
+    // Numbers compare exactly; strings, booleans and null by identity; any other pairing of
+    // types (an object against an array, say) is a mismatch.
+    problems.push(`${at}: expected ${JSON.stringify(want)}, got ${JSON.stringify(have)}`);
+  }
+}
+
+/** The expected diagnostics must be exactly the actual errors and warnings, in any order. */
+export function diagnosticsMatch(expected, actual, problems) {
+  const left = actual.filter((d) => d.severity !== "info");
+  for (const want of expected) {
+    const found = left.findIndex((have) => {
+      const scratch = [];
+      subset(want, have, "", scratch);
+      return scratch.length === 0;
+    });
+    if (found >= 0) left.splice(found, 1);
+    else problems.push(`expected diagnostic ${JSON.stringify(want)} not produced`);
+  }
+  for (const extra of left) {
+    problems.push(
+      `unexpected diagnostic ${extra.severity} ${extra.code} ${extra.document} ${extra.path}: ${extra.message}`,
+    );
+  }
+}
+
+const files = readdirSync(casesDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
+
+test("the conformance cases are there", () => {
+  assert.ok(files.length >= 25, `expected at least 25 cases, found ${files.length}`);
+});
+
+for (const file of files) {
+  test(`conformance ${file}`, () => {
+    const testCase = JSON.parse(readFileSync(casesDir + file, "utf8"));
+    const expect = testCase.expect ?? {};
+    const { output, diagnostics } = run(testCase);
+    const problems = [];
+    for (const key of ["report", "comparison", "cohort"]) {
+      if (Object.hasOwn(expect, key)) subset(expect[key], output, "", problems);
+    }
+    if (Array.isArray(expect.diagnostics)) diagnosticsMatch(expect.diagnostics, diagnostics, problems);
+    assert.deepEqual(problems, [], `${testCase.name}:\n  ${problems.join("\n  ")}`);
+  });
+}
+
+test("the matcher rejects what it should", () => {
+  const problems = [];
+  subset({ a: [1, 2] }, { a: [1, 2, 3] }, "", problems);
+  subset({ b: 1.5 }, { b: 1.55 }, "", problems);
+  subset({ c: null }, {}, "", problems);
+  subset({ d: {} }, { d: [] }, "", problems);
+  assert.equal(problems.length, 4, problems.join("\n"));
+  const warning = {
+    severity: "warning",
+    code: "raters_disagree",
+    document: "assessment",
+    path: "/judgements/0",
+    message: "m",
+  };
+  const more = [];
+  diagnosticsMatch([], [warning], more);
+  assert.equal(more.length, 1, "an unexpected warning must fail the case");
+  const info = [];
+  diagnosticsMatch([], [{ ...warning, severity: "info" }], info);
+  assert.equal(info.length, 0, "info diagnostics are ignored");
+});

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Builds the npm package `chime-standards` into bindings/wasm/pkg/ (not committed):
+#
+#   pkg/package.json   conditional exports: Node.js gets node/, everything else web/
+#   pkg/web/           ES module; call the default export `init()` before anything else
+#   pkg/node/          CommonJS; loads the .wasm synchronously on import
+#   pkg/README.md      bindings/wasm/README.md
+#
+# Needs: the wasm32-unknown-unknown Rust target, the `wasm-bindgen` CLI of exactly the version
+# pinned in Cargo.toml, and `npm ci` run in bindings/wasm (for wasm-opt and tsc).
+# scripts/test-wasm.sh installs all three when they are missing, then calls this script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+wasm_dir=bindings/wasm
+pkg=$wasm_dir/pkg
+stage=target/wasm-pkg-stage
+bin=$wasm_dir/node_modules/.bin
+
+pinned=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+installed=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$installed" != "$pinned" ]; then
+  echo "build-wasm: need wasm-bindgen $pinned, found '${installed:-none}'; run scripts/test-wasm.sh (it installs it)" >&2
+  exit 2
+fi
+if [ ! -x "$bin/wasm-opt" ] || [ ! -x "$bin/tsc" ]; then
+  echo "build-wasm: run 'npm ci' in $wasm_dir first (wasm-opt and tsc)" >&2
+  exit 2
+fi
+
+echo "build-wasm: cargo build (profile wasm-release)"
+cargo build --locked -p chime-standards-wasm --target wasm32-unknown-unknown --profile wasm-release
+# Respect a CARGO_TARGET_DIR set by the caller, as cargo does.
+raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/chime_standards_wasm.wasm
+version=$(cargo metadata --locked --format-version 1 --no-deps |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="chime-standards-wasm");process.stdout.write(p.version)})')
+
+rm -rf "$stage" "$pkg"
+mkdir -p "$stage/web" "$stage/node" "$pkg"
+
+echo "build-wasm: wasm-bindgen $pinned (web and nodejs)"
+wasm-bindgen --target web --out-dir "$stage/web" --out-name chime_standards_wasm "$raw"
+wasm-bindgen --target nodejs --out-dir "$stage/node" --out-name chime_standards_wasm "$raw"
+
+echo "build-wasm: wasm-opt -Oz"
+# The module is the same for both targets (checked); optimise it once.
+cmp -s "$stage/web/chime_standards_wasm_bg.wasm" "$stage/node/chime_standards_wasm_bg.wasm" ||
+  { echo "build-wasm: the web and nodejs modules differ; ship both" >&2; exit 1; }
+"$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  "$stage/web/chime_standards_wasm_bg.wasm" -o "$stage/chime_standards_wasm_bg.wasm"
+
+# wasm-bindgen declares `[Symbol.dispose]` on its (internal) Engine class, which only compiles
+# with TypeScript's esnext.disposable lib; drop that line so the shipped types need no new lib.
+for target in web node; do
+  sed -i '/^ *\[Symbol\.dispose\]()/d' "$stage/$target/chime_standards_wasm.d.ts"
+done
+
+echo "build-wasm: tsc (the JavaScript wrapper and its .d.ts)"
+for target in web node; do
+  dir=$stage/$target
+  cp $wasm_dir/js/api.ts $wasm_dir/js/state.ts "$dir/"
+  cp $wasm_dir/js/$target.ts "$dir/index.ts"
+  printf '// Written by scripts/build-wasm.sh.\nexport const VERSION = "%s";\n' "$version" >"$dir/version.ts"
+  if [ $target = web ]; then module=es2020; resolution=bundler; else module=commonjs; resolution=node10; fi
+  cat >"$dir/tsconfig.json" <<EOF
+{
+  "extends": "$root/$wasm_dir/tsconfig.build.json",
+  "compilerOptions": {
+    "rootDir": ".",
+    "outDir": "$root/$pkg/$target",
+    "module": "$module",
+    "moduleResolution": "$resolution"
+  },
+  "files": ["index.ts"]
+}
+EOF
+  "$bin/tsc" --project "$dir/tsconfig.json"
+  # The wasm-bindgen glue, as generated.
+  cp "$dir"/chime_standards_wasm.js "$dir"/chime_standards_wasm.d.ts "$pkg/$target/"
+done
+# One .wasm in the package: the Node.js glue reads the web build's.
+cp "$stage/chime_standards_wasm_bg.wasm" "$pkg/web/"
+node_glue=$pkg/node/chime_standards_wasm.js
+from='${__dirname}/chime_standards_wasm_bg.wasm'
+to='${__dirname}/../web/chime_standards_wasm_bg.wasm'
+grep -qF "$from" "$node_glue" || { echo "build-wasm: the nodejs glue no longer reads $from; update this script" >&2; exit 1; }
+sed -i "s#$from#$to#" "$node_glue"
+printf '{ "type": "module" }\n' >"$pkg/web/package.json"
+printf '{ "type": "commonjs" }\n' >"$pkg/node/package.json"
+
+cp $wasm_dir/README.md "$pkg/README.md"
+node - "$pkg/package.json" "$version" <<'EOF'
+const [file, version] = process.argv.slice(2);
+const entry = (dir) => ({ types: `./${dir}/index.d.ts`, default: `./${dir}/index.js` });
+const manifest = {
+  name: "chime-standards",
+  version,
+  description:
+    "CHIME recovery standards for Lived Experience Recovery Organisations: validate and score self-assessments, explain every number (WebAssembly)",
+  license: "MIT OR Apache-2.0",
+  keywords: ["chime", "recovery", "standards", "self-assessment", "lero", "webassembly"],
+  type: "module",
+  exports: {
+    ".": { node: entry("node"), default: entry("web") },
+    "./web": entry("web"),
+    "./node": entry("node"),
+    "./package.json": "./package.json",
+  },
+  main: "./node/index.js",
+  module: "./web/index.js",
+  types: "./node/index.d.ts",
+  files: ["web/", "node/", "README.md"],
+  engines: { node: ">=18" },
+};
+require("fs").writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+EOF
+
+bytes=$(wc -c <"$pkg/web/chime_standards_wasm_bg.wasm")
+gz=$(gzip -9c "$pkg/web/chime_standards_wasm_bg.wasm" | wc -c)
+echo "build-wasm: wrote $pkg (version $version)"
+echo "build-wasm: chime_standards_wasm_bg.wasm is $bytes bytes, $gz bytes gzipped (gzip -9)"
+cd "$root"
