@@ -43,6 +43,7 @@ mod engine;
 pub mod evidence;
 mod framework;
 mod json;
+mod locate;
 mod parse;
 mod records;
 pub mod render;

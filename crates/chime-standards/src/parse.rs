@@ -7,7 +7,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::diagnostic::{pointer_token, Code, Document, Error};
+use crate::diagnostic::{Code, Document, Error};
+use crate::locate::{offset_of, pointer_at};
 
 /// Limits on untrusted input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,48 +60,19 @@ pub fn parse_json<T: DeserializeOwned>(
             "the text starts with a byte-order mark; save the file as UTF-8 without a BOM",
         ));
     }
-    // Most documents are valid: parse them at full speed, and track the path only to locate
-    // a failure (the second parse fails the same way, now with its JSON Pointer). Not in
-    // WebAssembly, where a second copy of every deserialiser costs about 37 KB gzipped and
-    // size matters more than parse speed.
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Ok(value) = serde_json::from_slice(bytes) {
-        return Ok(value);
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = pointer(error.path());
-        to_error(error.into_inner(), document, path)
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| to_error(error, document, String::new()))?;
-    Ok(value)
+    // One parse at full speed; only a failure is located, from the position serde_json gives.
+    serde_json::from_slice(bytes).map_err(|error| {
+        let missing = error.to_string().starts_with("missing field");
+        let path = match error.line() {
+            0 => String::new(),
+            line => pointer_at(bytes, offset_of(bytes, line, error.column()), missing),
+        };
+        to_error(error, document, path)
+    })
 }
 
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push('/');
-                pointer.push_str(&pointer_token(key));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    pointer
-}
-
-fn to_error(error: serde_json::Error, document: Document, mut path: String) -> Error {
+fn to_error(error: serde_json::Error, document: Document, path: String) -> Error {
     let text = error.to_string();
-    // serde names the repeated key only in its message; point at it.
-    if let Some(key) = quoted_after(&text, "duplicate field ") {
-        path.push('/');
-        path.push_str(&pointer_token(key));
-    }
     let code = match error.classify() {
         Category::Syntax | Category::Eof | Category::Io if text.contains("recursion limit") => {
             Code::NestingTooDeep
@@ -121,12 +93,6 @@ fn to_error(error: serde_json::Error, document: Document, mut path: String) -> E
         _ => "",
     };
     Error::single(code, document, path, format!("{text}{advice}"))
-}
-
-/// The text between backticks after `prefix` at the start of `text`.
-fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let rest = text.strip_prefix(prefix)?.strip_prefix('`')?;
-    rest.split('`').next()
 }
 
 #[cfg(test)]
