@@ -30,9 +30,6 @@ use serde_json::Value;
 /// exceptions from Rust), imported once.
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// The package's `ChimeError`, for failures that carry no diagnostics.
-static CHIME_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
 const ERRORS_MODULE: &str = "chime_standards.errors";
 
 /// A `ValidationError` instance holding the error's diagnostics (as dicts).
@@ -47,14 +44,6 @@ fn validation_error<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'py, 
 fn raise(py: Python<'_>, error: &Error) -> PyErr {
     match validation_error(py, error) {
         Ok(instance) => PyErr::from_value(instance),
-        Err(failure) => failure,
-    }
-}
-
-/// A `ChimeError` with a message, for the rare failure that is not about the input.
-fn chime_error(py: Python<'_>, message: String) -> PyErr {
-    match CHIME_ERROR.import(py, ERRORS_MODULE, "ChimeError") {
-        Ok(class) => PyErr::from_type(class.clone(), message),
         Err(failure) => failure,
     }
 }
@@ -186,13 +175,6 @@ fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, P
     Ok(pythonize(py, value)?)
 }
 
-fn pretty<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<String> {
-    let mut text =
-        serde_json::to_string_pretty(value).map_err(|e| chime_error(py, e.to_string()))?;
-    text.push('\n');
-    Ok(text)
-}
-
 /// An assessment to score, extracted from Python before the core runs without the GIL.
 enum Source<'a> {
     /// JSON text.
@@ -280,8 +262,8 @@ impl Engine {
     }
 
     /// The framework as pretty JSON with a final newline.
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        pretty(py, self.engine.framework())
+    fn to_json(&self) -> String {
+        self.engine.framework().to_json()
     }
 
     /// Warnings about the framework itself, as dicts.
@@ -391,8 +373,8 @@ impl AssessmentData {
     }
 
     /// The assessment as pretty JSON with a final newline.
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        pretty(py, &self.assessment)
+    fn to_json(&self) -> String {
+        self.assessment.to_json()
     }
 }
 
@@ -481,8 +463,8 @@ fn cohort<'py>(
     py: Python<'py>,
     reports: Vec<Bound<'py, ReportData>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let owned: Vec<Report> = reports_of(&reports).into_iter().cloned().collect();
-    let pooled = py.detach(|| guarded(Document::Report, || chime::cohort(&owned)));
+    let borrowed = reports_of(&reports);
+    let pooled = py.detach(|| guarded(Document::Report, || chime::cohort(borrowed)));
     match pooled {
         Ok(summary) => to_py(py, &summary),
         Err(error) => Err(raise(py, &error)),

@@ -290,6 +290,13 @@ pub enum Rating {
     Level(i32),
 }
 
+impl Assessment {
+    /// The assessment as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        crate::json::to_pretty(self)
+    }
+}
+
 impl Rating {
     /// The level, when the rating is one.
     pub fn level(self) -> Option<i32> {

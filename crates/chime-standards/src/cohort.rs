@@ -98,9 +98,10 @@ pub struct AwardCounts {
 /// assert_eq!(pooled.reports, 2);
 /// assert_eq!(pooled.overall.sd, pooled.overall.n_scored.eq(&2).then_some(0.0));
 /// ```
-pub fn cohort(reports: &[Report]) -> Result<Cohort, Error> {
+pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohort, Error> {
+    let reports: Vec<&Report> = reports.into_iter().collect();
     let mut found = Collector::new(Document::Report);
-    let Some(first) = reports.first() else {
+    let Some(first) = reports.first().copied() else {
         return Err(Error::single(
             Code::EmptyCohort,
             Document::Report,
@@ -134,7 +135,7 @@ pub fn cohort(reports: &[Report]) -> Result<Cohort, Error> {
     let mut overall = Pool::default();
     let mut domains: Vec<(String, Pool, u32)> = Vec::new();
     let mut awards = AwardCounts::default();
-    for report in reports {
+    for report in &reports {
         match report.overall.status {
             ScoreStatus::Scored => {
                 overall.add(report.overall.score, report.overall.band.as_deref())

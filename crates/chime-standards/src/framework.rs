@@ -288,6 +288,11 @@ fn one() -> f64 {
 }
 
 impl Framework {
+    /// The framework as pretty JSON with a final newline (as `chime framework` prints it).
+    pub fn to_json(&self) -> String {
+        crate::json::to_pretty(self)
+    }
+
     /// The highest level of the rating scale (`4` on the default scale).
     pub fn max_level(&self) -> u32 {
         self.rating_scale
