@@ -1,0 +1,498 @@
+// The self-assessment page: loads the engine, restores the draft, scores as the user works,
+// and opens and saves files. Nothing leaves the browser: there is no server side, and the
+// only requests the page makes are for its own files.
+
+import init, { ChimeError, Framework, version } from "../chime/index.js";
+import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
+import { byId, download, fill, h, icon } from "./dom.js";
+import { actions, addEvidence, addRater, renderForm } from "./form.js";
+import { describe, dropUnknownStandards, showDiagnostics } from "./messages.js";
+import { resetResults, showResults } from "./results.js";
+import { ASSESSMENT_FORMAT, clone, hooks, newAssessment, normalise, store } from "./store.js";
+import type { Doc } from "./store.js";
+
+const DRAFT_KEY = "chime-standards/self-assessment/draft";
+const DRAFT_FORMAT = "chime-standards/self-assessment-draft@1";
+/** Scoring takes well under a millisecond; the pause only spares work while someone types. */
+const DEBOUNCE_MS = 150;
+/** The engine's own limit on a document (16 MiB). */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Codes meaning a file is not a readable assessment at all (as opposed to one with problems). */
+const UNREADABLE = new Set([
+  "invalid_json",
+  "nesting_too_deep",
+  "input_too_large",
+  "missing_field",
+  "unknown_field",
+  "invalid_type",
+  "invalid_value",
+  "duplicate_key",
+  "wrong_format",
+]);
+
+interface Draft {
+  format: typeof DRAFT_FORMAT;
+  saved_at: string;
+  assessment: Assessment;
+  /** Present when a framework other than the embedded default is in use. */
+  framework?: FrameworkDocument;
+}
+
+interface Snapshot {
+  doc: Doc;
+  custom: FrameworkDocument | null;
+}
+
+let defaultRef = { id: "", version: "" };
+
+// ---- scoring as the user works ------------------------------------------------------------
+
+let timer = 0;
+
+function schedule(): void {
+  window.clearTimeout(timer);
+  timer = window.setTimeout(recompute, DEBOUNCE_MS);
+  byId("results").setAttribute("aria-busy", "true");
+}
+
+/** Scores at once if an edit is waiting (before saving a file, or when the page is hidden). */
+function flush(): void {
+  if (timer) recompute();
+}
+
+function recompute(): void {
+  window.clearTimeout(timer);
+  timer = 0;
+  byId("results").removeAttribute("aria-busy");
+  let report: Report | null = null;
+  let diagnostics: Diagnostic[];
+  try {
+    report = store.engine.score(store.doc);
+    diagnostics = report.diagnostics;
+  } catch (error) {
+    if (!(error instanceof ChimeError)) throw error;
+    diagnostics = error.diagnostics;
+  }
+  if (report) store.report = report;
+  store.paused = report === null;
+  const errors = showDiagnostics(diagnostics);
+  showResults(store.report, store.paused, errors);
+  saveDraft();
+}
+
+/** Rebuilds the form from the document (after opening a file, undo, a new framework). */
+function renderAll(): void {
+  renderForm();
+  resetResults();
+  store.report = null;
+  recompute();
+}
+
+// ---- the draft in the browser's storage ---------------------------------------------------
+
+let storageWarned = false;
+/** Set when the stored draft could not be read (it is then kept under another key). */
+let draftUnreadable = false;
+
+function saveDraft(): void {
+  const draft: Draft = { format: DRAFT_FORMAT, saved_at: new Date().toISOString(), assessment: store.doc };
+  if (store.custom) draft.framework = store.custom;
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    if (!storageWarned) {
+      storageWarned = true;
+      alertMessage(
+        "This browser would not keep a draft (its storage is full or turned off). Use “Save assessment” to keep your work in a file.",
+      );
+    }
+  }
+}
+
+function readDraft(): Draft | null {
+  let text: string | null = null;
+  try {
+    text = localStorage.getItem(DRAFT_KEY);
+    if (text === null) return null;
+    const draft = JSON.parse(text) as Draft;
+    if (draft.format !== DRAFT_FORMAT || typeof draft.assessment !== "object" || draft.assessment === null) {
+      throw new Error("not a draft");
+    }
+    return draft;
+  } catch {
+    // Keep what could not be read rather than overwrite it, in case it can be recovered.
+    draftUnreadable = true;
+    try {
+      if (text !== null) localStorage.setItem(`${DRAFT_KEY}:unreadable`, text);
+    } catch {
+      /* nothing more to do */
+    }
+    return null;
+  }
+}
+
+// ---- notices and undo ---------------------------------------------------------------------
+
+function notice(message: string, undo?: Snapshot): void {
+  byId("alert").textContent = "";
+  const box = byId("notice");
+  fill(
+    box,
+    h(
+      "div",
+      { class: "notice" },
+      h("p", null, message),
+      undo
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "secondary small",
+              onclick: () => {
+                restore(undo);
+                notice("Undone: the page is as it was before.");
+              },
+            },
+            "Undo",
+          )
+        : null,
+      h("button", { type: "button", class: "quiet small", onclick: () => fill(box) }, "Dismiss"),
+    ),
+  );
+}
+
+function alertMessage(message: string, title = "Could not do that."): void {
+  fill(byId("notice"));
+  const box = byId("alert");
+  fill(
+    box,
+    h(
+      "div",
+      { class: "notice error" },
+      h("p", null, icon("✖"), h("strong", null, `${title} `), message),
+      h("button", { type: "button", class: "quiet small", onclick: () => fill(box) }, "Dismiss"),
+    ),
+  );
+}
+
+function snapshot(): Snapshot {
+  return { doc: clone(store.doc), custom: store.custom };
+}
+
+function restore(before: Snapshot): void {
+  if (before.custom !== store.custom) {
+    useFramework(before.custom ? new Framework(before.custom) : new Framework(), before.custom);
+  }
+  store.doc = before.doc;
+  renderAll();
+}
+
+actions.undoable = (message, change, focus) => {
+  const before = snapshot();
+  change();
+  renderAll();
+  notice(message, before);
+  if (focus) document.querySelector<HTMLElement>(focus)?.focus();
+};
+
+// ---- frameworks ---------------------------------------------------------------------------
+
+function useFramework(engine: Framework, custom: FrameworkDocument | null): void {
+  const old = store.engine as Framework | null;
+  store.engine = engine;
+  store.fw = engine.document;
+  store.custom = custom;
+  if (old && old !== engine) old.free();
+  const fw = store.fw;
+  byId("framework-name").textContent = `${fw.title} (${fw.id} ${fw.version})`;
+  byId("use-default").hidden = custom === null;
+  const about = byId("framework-about");
+  fill(about, fw.description ?? "");
+  about.hidden = !fw.description;
+}
+
+async function openFramework(file: File): Promise<void> {
+  const text = await readText(file);
+  if (text === null) return;
+  const name = file.name;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    alertMessage(`“${name}” is not valid JSON (${(error as Error).message}), so it is not a framework. Nothing was changed.`);
+    return;
+  }
+  const format = (data as { format?: unknown } | null)?.format;
+  if (format === ASSESSMENT_FORMAT) {
+    alertMessage(`“${name}” is an assessment, not a framework: use “Open assessment” for it. Nothing was changed.`);
+    return;
+  }
+  let engine: Framework;
+  try {
+    engine = new Framework(text);
+  } catch (error) {
+    if (!(error instanceof ChimeError)) throw error;
+    alertMessage(`“${name}” is not a framework the page can use: ${problems(error.diagnostics)} Nothing was changed.`);
+    return;
+  }
+  const before = snapshot();
+  useFramework(engine, data as FrameworkDocument);
+  store.doc.framework = { id: store.fw.id, version: store.fw.version };
+  renderAll();
+  notice(`Now using the framework “${store.fw.title}” (${store.fw.id} ${store.fw.version}). Your ratings and evidence were kept.`, before);
+}
+
+function useDefaultFramework(): void {
+  const before = snapshot();
+  useFramework(new Framework(), null);
+  store.doc.framework = { id: store.fw.id, version: store.fw.version };
+  renderAll();
+  notice(`Now using the default framework “${store.fw.title}”.`, before);
+}
+
+// ---- files --------------------------------------------------------------------------------
+
+async function readText(file: File): Promise<string | null> {
+  if (file.size > MAX_FILE_BYTES) {
+    alertMessage(`“${file.name}” is ${Math.round(file.size / 1048576)} MB: far larger than any assessment or framework. Nothing was changed.`);
+    return null;
+  }
+  try {
+    return await file.text();
+  } catch {
+    alertMessage(`“${file.name}” could not be read from the device. Nothing was changed.`);
+    return null;
+  }
+}
+
+function problems(diagnostics: Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const shown = errors.slice(0, 3).map((d) => `${describe(d)} (at ${d.path || "the top"})`);
+  const more = errors.length > 3 ? ` and ${errors.length - 3} more` : "";
+  return `${shown.join("; ")}${more}.`;
+}
+
+function describeWrongFile(name: string, data: unknown): string | null {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return `“${name}” does not hold an assessment (a chime-standards assessment is a JSON object).`;
+  }
+  const format = (data as { format?: unknown }).format;
+  if (format === ASSESSMENT_FORMAT) return null;
+  if (typeof format === "string" && format.startsWith("chime-standards/framework@")) {
+    return `“${name}” is a framework, not an assessment. To use it, choose “Use another framework”.`;
+  }
+  if (typeof format === "string" && format.startsWith("chime-standards/report@")) {
+    return `“${name}” is a report. Reports hold only ids and scores, so they cannot be edited: open the assessment file the report was made from.`;
+  }
+  if (typeof format === "string") {
+    return `“${name}” is not a chime-standards assessment: its format is “${format}”, and the page opens “${ASSESSMENT_FORMAT}”.`;
+  }
+  return `“${name}” is not a chime-standards assessment: it has no “format” field.`;
+}
+
+async function openAssessment(file: File): Promise<void> {
+  const text = await readText(file);
+  if (text === null) return;
+  const name = file.name;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    alertMessage(`“${name}” is not valid JSON, so it cannot be opened (${(error as Error).message}). Your current work is unchanged.`);
+    return;
+  }
+  const wrong = describeWrongFile(name, data);
+  if (wrong) {
+    alertMessage(`${wrong} Your current work is unchanged.`);
+    return;
+  }
+  const assessment = data as Assessment;
+  const ref = assessment.framework as { id?: unknown; version?: unknown } | undefined;
+  const before = snapshot();
+  let switched = false;
+  if (ref && (ref.id !== store.fw.id || ref.version !== store.fw.version)) {
+    if (store.custom && ref.id === defaultRef.id && ref.version === defaultRef.version) {
+      switched = true;
+    } else {
+      alertMessage(
+        `“${name}” was made against the framework “${String(ref.id)}” version ${String(ref.version)}, but the page is using “${store.fw.id}” version ${store.fw.version}. Choose “Use another framework” to load that framework first, then open the file again. Your current work is unchanged.`,
+      );
+      return;
+    }
+  }
+  const engine = switched ? new Framework() : store.engine;
+  const unreadable = engine.validate(text).filter((d) => d.severity === "error" && UNREADABLE.has(d.code));
+  if (unreadable.length) {
+    if (switched) engine.free();
+    alertMessage(`“${name}” could not be read as an assessment: ${problems(unreadable)} Your current work is unchanged.`);
+    return;
+  }
+  if (switched) useFramework(engine, null);
+  store.doc = normalise(assessment);
+  renderAll();
+  const ratings = store.doc.judgements.filter((j) => j.rating !== null && j.rating !== undefined).length;
+  notice(
+    `Opened “${name}”: ${ratings} ratings and ${store.doc.evidence.length} evidence items` +
+      (switched ? ", with the default framework it was made against." : ".") +
+      (store.paused ? " It has problems that stop scoring; they are marked on the page." : ""),
+    before,
+  );
+}
+
+function fileName(id: string, suffix: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "") || "assessment"}${suffix}`;
+}
+
+function saveAssessment(): void {
+  flush();
+  const name = fileName(store.doc.id, ".json");
+  download(name, "application/json", `${JSON.stringify(store.doc, null, 2)}\n`);
+  notice(`Saved “${name}” to your downloads. Keep it somewhere safe: it may hold personal details.`);
+}
+
+function saveReport(): void {
+  flush();
+  if (store.paused || !store.report) {
+    alertMessage("The report is made from an assessment without errors: fix the problems marked ✖ Error first.");
+    return;
+  }
+  const name = fileName(store.doc.id, "-report.html");
+  download(name, "text/html", store.engine.renderHtml(store.report));
+  notice(`Saved the report “${name}” to your downloads. It holds ids and scores only: no names, titles or notes.`);
+}
+
+function startAgain(): void {
+  actions.undoable(
+    "Started a new, empty assessment. The previous one can be brought back with Undo until you leave the page.",
+    () => {
+      store.doc = newAssessment(store.fw);
+    },
+    "#org-h",
+  );
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+function pickFile(input: HTMLInputElement, open: (file: File) => Promise<void>): void {
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    input.value = "";
+    if (file) void open(file);
+  });
+}
+
+function wire(): void {
+  const assessmentInput = byId<HTMLInputElement>("open-assessment-file");
+  const frameworkInput = byId<HTMLInputElement>("open-framework-file");
+  pickFile(assessmentInput, openAssessment);
+  pickFile(frameworkInput, openFramework);
+  byId("open-assessment").addEventListener("click", () => assessmentInput.click());
+  byId("open-framework").addEventListener("click", () => frameworkInput.click());
+  byId("save-assessment").addEventListener("click", saveAssessment);
+  byId("save-report").addEventListener("click", saveReport);
+  byId("start-again").addEventListener("click", startAgain);
+  byId("use-default").addEventListener("click", useDefaultFramework);
+  byId("add-rater").addEventListener("click", addRater);
+  byId("add-evidence").addEventListener("click", () => addEvidence());
+  byId("problems").addEventListener("click", (event) => {
+    if ((event.target as HTMLElement).id === "drop-unknown") {
+      actions.undoable("Removed ratings and links of standards this framework does not have.", dropUnknownStandards);
+    }
+  });
+  // Score and save at once when the page is hidden or closed, so no keystroke is lost.
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+  // Two tabs on one draft would overwrite each other's work: say so.
+  window.addEventListener("storage", (event) => {
+    if (event.key === DRAFT_KEY) {
+      alertMessage(
+        "This assessment was changed in another tab or window of this browser. Work in one tab only: close the other, or reload this one to see its changes.",
+      );
+    }
+  });
+  const online = (): void => {
+    byId("connection").textContent = navigator.onLine
+      ? ""
+      : "You are offline. Everything still works, and your work is kept in this browser.";
+  };
+  window.addEventListener("online", online);
+  window.addEventListener("offline", online);
+  online();
+}
+
+function registerServiceWorker(): void {
+  const status = byId("offline-status");
+  if (!("serviceWorker" in navigator) || location.protocol === "file:") {
+    status.textContent = "This browser cannot keep the page for offline use: keep this tab open.";
+    return;
+  }
+  navigator.serviceWorker
+    .register("./sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      fill(status, icon("✓"), "Saved on this device: the page works offline from now on.");
+    })
+    .catch(() => {
+      status.textContent = "The page could not be saved for offline use: keep this tab open.";
+    });
+}
+
+async function boot(): Promise<void> {
+  const loading = byId("loading");
+  try {
+    await init();
+  } catch (error) {
+    loading.textContent = `The scoring engine could not be loaded (${String(error)}). Reload the page to try again.`;
+    return;
+  }
+  const fallback = new Framework();
+  defaultRef = { id: fallback.id, version: fallback.version };
+  const draft = readDraft();
+  let lostFramework = false;
+  if (draft?.framework) {
+    try {
+      useFramework(new Framework(draft.framework), draft.framework);
+      fallback.free();
+    } catch {
+      lostFramework = true;
+      useFramework(fallback, null);
+    }
+  } else {
+    useFramework(fallback, null);
+  }
+  // A draft the engine cannot read at all (from an older page, or edited by hand) is set aside,
+  // not thrown away, and the page starts afresh.
+  let setAside = draftUnreadable;
+  if (draft && store.engine.validate(draft.assessment).some((d) => d.severity === "error" && UNREADABLE.has(d.code))) {
+    setAside = true;
+    try {
+      localStorage.setItem(`${DRAFT_KEY}:unreadable`, JSON.stringify(draft));
+    } catch {
+      /* nothing more to do */
+    }
+  }
+  store.doc = draft && !setAside ? normalise(draft.assessment) : newAssessment(store.fw);
+  hooks.changed = schedule;
+  wire();
+  renderAll();
+  byId("engine-version").textContent = version;
+  loading.remove();
+  document.body.classList.add("ready");
+  if (setAside) {
+    alertMessage(
+      `The draft saved in this browser could not be read, so a new assessment was started. The old draft is kept in this browser's storage as “${DRAFT_KEY}:unreadable”.`,
+      "Draft not restored.",
+    );
+  } else if (draft) {
+    const saved = new Date(draft.saved_at);
+    notice(
+      `Welcome back: your draft from ${Number.isNaN(saved.getTime()) ? "earlier" : saved.toLocaleString()} is restored.` +
+        (lostFramework ? " Its framework could not be loaded, so the default framework is in use." : ""),
+    );
+  }
+  registerServiceWorker();
+}
+
+void boot();

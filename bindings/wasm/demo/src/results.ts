@@ -1,0 +1,336 @@
+// The live results: overall score, radar chart, domain scores and bands, what would move the
+// organisation most (leverage), standards counted below their rating (capped) in plain words,
+// and each standard's own result in its card. Every number comes from the engine's report;
+// this module only puts it into words.
+
+import type { Cap, DomainResult, Report, StandardResult } from "../chime/index.js";
+import { byId, capitalise, countWord, fill, h, icon, num, plural } from "./dom.js";
+import type { Child } from "./dom.js";
+import { bandLabel, domainName, levelLabel, standardById, standardTitle, store } from "./store.js";
+
+const STATUS: Record<string, [string, string]> = {
+  met: ["✓", "Met"],
+  working_towards: ["◐", "Working towards"],
+  not_yet: ["○", "Not yet"],
+  not_assessed: ["–", "Not rated yet"],
+  not_applicable: ["⊘", "Not applicable"],
+};
+
+const AWARD: Record<string, [string, string]> = {
+  meets_standards: ["✓", "Meets the standards"],
+  working_towards: ["◐", "Working towards the standards"],
+  incomplete: ["–", "Incomplete: not enough rated yet"],
+};
+
+function score(value: number | null): string {
+  return value === null ? "–" : value.toFixed(1);
+}
+
+function percent(value: number | null): string {
+  return value === null ? "–" : `${Math.round(value * 100)}%`;
+}
+
+function pieces(n: number, what: string): string {
+  return `${countWord(n)} more ${plural(n, "piece", "pieces")} of ${what}`;
+}
+
+/**
+ * Why a standard counts below its rating, and what would lift it: "Claimed Leading, counted
+ * as Established. Leading needs ... One more piece of current independent evidence would
+ * count this as Leading."
+ */
+export function cappedWords(result: StandardResult, cap: Cap): string {
+  const target = levelLabel(cap.level);
+  const weights = store.fw.scoring.evidence.source_weights;
+  const claimed = `Rated ${levelLabel(result.claimed)}, counted as ${levelLabel(result.effective)}.`;
+  const needs =
+    `${target} needs ${num(cap.min_points)} ${plural(cap.min_points, "point", "points")} of current evidence` +
+    (cap.min_independent
+      ? ` and ${countWord(cap.min_independent)} independent ${plural(cap.min_independent, "item", "items")} (from a peer or an external source)`
+      : "") +
+    `; it has ${num(cap.points)} ${plural(cap.points, "point", "points")}` +
+    (cap.min_independent ? ` and ${countWord(cap.independent)} independent` : "") +
+    ".";
+  const missingPoints = Math.max(0, cap.min_points - cap.points);
+  const missingIndependent = Math.max(0, cap.min_independent - cap.independent);
+  let advice: string;
+  if (missingIndependent > 0) {
+    const left = missingPoints - missingIndependent * Math.min(weights.peer, weights.external);
+    advice =
+      left > 1e-9
+        ? `${pieces(missingIndependent, "current independent evidence")} and ${num(left)} more ${plural(left, "point", "points")} of current evidence would count this as ${target}.`
+        : `${pieces(missingIndependent, "current independent evidence")} would count this as ${target}.`;
+  } else {
+    const needed = (weight: number): number => Math.max(1, Math.ceil(missingPoints / weight - 1e-9));
+    const own = needed(weights.self);
+    const peer = needed(weights.peer);
+    const external = needed(weights.external);
+    if (own === peer && peer === external) {
+      advice = `${pieces(own, "current evidence")} would count this as ${target}.`;
+    } else if (peer === external) {
+      advice = `${pieces(own, "current evidence from your own organisation")}, or ${countWord(peer)} from a peer or an external source, would count this as ${target}.`;
+    } else {
+      advice = `${pieces(own, "current evidence from your own organisation")}, ${countWord(peer)} from a peer, or ${countWord(external)} from an external source, would count this as ${target}.`;
+    }
+  }
+  return `${claimed} ${needs} ${capitalise(advice)}`;
+}
+
+function staleWords(result: StandardResult): string | null {
+  const stale = result.evidence.stale;
+  if (!stale) return null;
+  return `${capitalise(countWord(stale))} ${plural(stale, "item is", "items are")} out of date on the assessment date, so ${plural(stale, "it does", "they do")} not count.`;
+}
+
+function standardLink(id: string): HTMLAnchorElement {
+  return h("a", { href: `#std-${id}` }, standardTitle(id));
+}
+
+// ---- the panel ----------------------------------------------------------------------------
+
+function bandIndex(id: string | null): number {
+  return store.fw.scoring.bands.findIndex((band) => band.id === id);
+}
+
+/** What stands between a scored assessment and the award, in words. */
+function awardGap(report: Report): Child {
+  if (report.overall.award !== "working_towards") return null;
+  const required = store.fw.scoring.award.required_band;
+  const low = report.domains.filter(
+    (d) => d.status === "scored" && isParticipating(d) && bandIndex(d.band) < bandIndex(required),
+  );
+  const core = report.standards.filter(
+    (s) => standardById(s.standard)?.core && s.status !== "met" && s.status !== "not_applicable",
+  );
+  const parts: Child[] = [];
+  if (low.length) {
+    parts.push(
+      h("li", null, `Every domain needs at least ${bandLabel(required)}: `, low.map((d) => `${domainName(d.domain)} is ${bandLabel(d.band)}`).join(", "), "."),
+    );
+  }
+  if (core.length) {
+    parts.push(h("li", null, "Core standards to meet: ", core.map((s, i) => [i ? ", " : "", standardLink(s.standard)]), "."));
+  }
+  return parts.length ? [h("h3", null, "To meet the standards"), h("ul", { class: "gap" }, parts)] : null;
+}
+
+function isParticipating(result: DomainResult): boolean {
+  const domain = store.fw.domains.find((d) => d.id === result.domain);
+  return (domain?.core ?? true) && (domain?.weight ?? 1) > 0;
+}
+
+function overallBlock(report: Report): Child {
+  const o = report.overall;
+  const [awardIcon, awardText] = AWARD[o.award] ?? ["", o.award];
+  if (o.score === null) {
+    const short = report.domains.filter((d) => d.status === "not_scoreable" && isParticipating(d));
+    return [
+      h("p", { class: "overall-score" }, h("span", { class: "big", "data-overall-score": "" }, "–"), h("span", { class: "of" }, "No overall score yet")),
+      h("p", { class: `award ${o.award}`, "data-award": o.award }, icon(awardIcon), awardText),
+      short.length
+        ? h(
+            "p",
+            null,
+            `Each CHIME domain needs at least ${percent(store.fw.scoring.min_coverage)} of its standards rated (by weight). Still to rate: `,
+            short.map((d) => `${domainName(d.domain)} (${percent(d.coverage)} rated)`).join(", "),
+            ".",
+          )
+        : null,
+    ];
+  }
+  return [
+    h(
+      "p",
+      { class: "overall-score" },
+      h("span", { class: "big", "data-overall-score": "" }, score(o.score)),
+      h("span", { class: "of" }, "out of 100 · ", h("strong", { "data-overall-band": o.band ?? "" }, bandLabel(o.band))),
+    ),
+    h("p", { class: `award ${o.award}`, "data-award": o.award }, icon(awardIcon), awardText),
+    o.profile_band
+      ? h(
+          "p",
+          null,
+          "Profile band ",
+          h("strong", null, bandLabel(o.profile_band)),
+          `, set by your lowest ${plural(o.limiting_domains.length, "domain", "domains")}: `,
+          o.limiting_domains.map(domainName).join(", "),
+          ". In CHIME one domain cannot hide behind another.",
+        )
+      : null,
+  ];
+}
+
+function domainRow(d: DomainResult): HTMLTableRowElement {
+  let bandCell: Child;
+  if (d.status === "scored") {
+    bandCell = h("span", { "data-domain-band": d.band ?? "" }, bandLabel(d.band));
+  } else if (d.status === "not_applicable") {
+    bandCell = h("span", { "data-domain-band": "" }, "Does not apply");
+  } else {
+    bandCell = h("span", { "data-domain-band": "" }, `Not scored: needs ${percent(store.fw.scoring.min_coverage)} rated`);
+  }
+  const width = d.score === null ? 0 : Math.max(0, Math.min(100, d.score));
+  return h(
+    "tr",
+    { "data-domain": d.domain },
+    h("th", { scope: "row" }, domainName(d.domain)),
+    h(
+      "td",
+      { class: "num" },
+      h("span", { "data-domain-score": "" }, score(d.score)),
+      h("span", { class: "bar", "aria-hidden": "true" }, h("span", { style: `width:${width}%` })),
+    ),
+    h("td", null, bandCell, d.coverage === null ? null : h("span", { class: "rated" }, `${percent(d.coverage)} rated`)),
+  );
+}
+
+function domainsTable(report: Report): HTMLTableElement {
+  return h(
+    "table",
+    { class: "domains" },
+    h("caption", { class: "visually-hidden" }, "Score, band and share of standards rated, for each CHIME domain"),
+    h(
+      "thead",
+      null,
+      h("tr", null, h("th", { scope: "col" }, "Domain"), h("th", { scope: "col", class: "num" }, "Score"), h("th", { scope: "col" }, "Band")),
+    ),
+    h("tbody", null, report.domains.map(domainRow)),
+  );
+}
+
+function leverageList(report: Report): Child {
+  if (!report.leverage.length) {
+    return h(
+      "p",
+      { class: "empty" },
+      report.overall.score === null
+        ? "Shown once there is an overall score."
+        : "Nothing left to lift: every rated standard is at the top level.",
+    );
+  }
+  const results = new Map(report.standards.map((s) => [s.standard, s]));
+  return h(
+    "ol",
+    { class: "leverage" },
+    report.leverage.map((l) => {
+      const next = (results.get(l.standard)?.effective ?? -1) + 1;
+      return h(
+        "li",
+        { "data-standard": l.standard },
+        standardLink(l.standard),
+        `: reaching ${levelLabel(next)} would add `,
+        h("strong", null, `${l.gain.toFixed(1)} ${plural(l.gain, "point", "points")}`),
+        " to the overall score.",
+      );
+    }),
+  );
+}
+
+function cappedList(report: Report): Child {
+  const capped = report.standards.filter((s) => s.capped);
+  if (!capped.length) return h("p", { class: "empty" }, "None: every rating is backed by enough current evidence.");
+  return h(
+    "ul",
+    { class: "capped" },
+    capped.map((s) => h("li", { "data-standard": s.standard }, icon("⚠"), standardLink(s.standard), ": ", cappedWords(s, s.capped as Cap))),
+  );
+}
+
+function standardResult(s: StandardResult): Child {
+  const [symbol, word] = STATUS[s.status] ?? ["", s.status];
+  const lines: Child[] = [];
+  let head: Child = [icon(symbol), h("strong", null, word)];
+  if (s.effective !== null) {
+    head = [head, ` · counted as ${levelLabel(s.effective)} (${score(s.score)})`];
+  }
+  lines.push(h("p", { class: `status ${s.status}` }, head));
+  if (s.raters.n > 0) {
+    lines.push(
+      h(
+        "p",
+        null,
+        `${capitalise(countWord(s.raters.n))} ${plural(s.raters.n, "rater", "raters")}` +
+          (s.raters.n > 1 ? `, ${s.raters.spread} ${plural(s.raters.spread, "level", "levels")} apart` : "") +
+          (s.claimed !== null ? `; the rating used is ${levelLabel(s.claimed)}.` : "."),
+      ),
+    );
+  }
+  const e = s.evidence;
+  lines.push(
+    h(
+      "p",
+      null,
+      `Evidence: ${e.current} current ${plural(e.current, "item", "items")} (${num(e.points)} ${plural(e.points, "point", "points")}, ${e.independent} independent).`,
+      staleWords(s) ? ` ${staleWords(s)}` : "",
+    ),
+  );
+  if (s.capped) lines.push(h("p", { class: "capped-note" }, icon("⚠"), cappedWords(s, s.capped)));
+  return lines;
+}
+
+let lastReport: Report | null = null;
+let lastLive = "";
+
+/** Shows a report (or keeps the last one, marked as paused, while the assessment has errors). */
+export function showResults(report: Report | null, paused: boolean, errors: number): void {
+  document.body.classList.toggle("results-paused", paused);
+  const banner = byId("paused");
+  banner.hidden = !paused;
+  fill(
+    banner,
+    icon("‖"),
+    h("strong", null, "Scores paused. "),
+    `${capitalise(countWord(errors))} ${plural(errors, "problem stops", "problems stop")} scoring: fix ${plural(errors, "it", "them")} (marked ✖ Error) to bring the scores up to date.`,
+    report ? " The results below are from before the latest change." : "",
+  );
+
+  let live: string;
+  if (paused) {
+    live = `Scores paused: ${countWord(errors)} ${plural(errors, "problem stops", "problems stop")} scoring.`;
+  } else if (report && report.overall.score !== null) {
+    const [, award] = AWARD[report.overall.award] ?? ["", ""];
+    live = `Overall score ${score(report.overall.score)} out of 100, ${bandLabel(report.overall.band)}. ${award}.`;
+  } else {
+    live = "No overall score yet: rate more standards in each domain.";
+  }
+  if (live !== lastLive) {
+    byId("live").textContent = live;
+    lastLive = live;
+  }
+  const bar = byId("scorebar-text");
+  bar.textContent =
+    report && report.overall.score !== null
+      ? `Overall ${score(report.overall.score)} · ${bandLabel(report.overall.band)}${paused ? " (paused)" : ""}`
+      : paused
+        ? "Scores paused"
+        : "No overall score yet";
+
+  if (!report || report === lastReport) return;
+  lastReport = report;
+  fill(byId("overall"), overallBlock(report));
+  fill(byId("gap"), awardGap(report));
+  byId("radar").innerHTML = store.engine.renderSvg(report);
+  fill(byId("domains"), domainsTable(report));
+  fill(byId("leverage"), leverageList(report));
+  fill(byId("capped"), cappedList(report));
+
+  for (const d of report.domains) {
+    const line = document.querySelector(`[data-domain-line="${CSS.escape(d.domain)}"]`);
+    if (!line) continue;
+    line.textContent =
+      d.status === "scored"
+        ? `${domainName(d.domain)}: ${score(d.score)}, ${bandLabel(d.band)} · ${percent(d.coverage)} rated`
+        : d.status === "not_applicable"
+          ? `${domainName(d.domain)}: does not apply`
+          : `${domainName(d.domain)}: not scored yet · ${percent(d.coverage)} rated, needs ${percent(store.fw.scoring.min_coverage)}`;
+  }
+  for (const s of report.standards) {
+    const box = document.querySelector<HTMLElement>(`[data-std-result="${CSS.escape(s.standard)}"]`);
+    if (box) fill(box, standardResult(s));
+  }
+}
+
+/** Forgets the shown report (after the form is rebuilt), so the next one is drawn in full. */
+export function resetResults(): void {
+  lastReport = null;
+}

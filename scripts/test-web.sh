@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The self-assessment web page's tests (scripts/test.sh runs this after scripts/test-wasm.sh).
+# Installs Debian's Chromium when it is missing (no browser is ever downloaded by npm), runs
+# `npm ci` in bindings/wasm (playwright-core and typescript), builds the site with
+# scripts/build-site.sh, builds the `chime` CLI, then drives the page in headless Chromium
+# against the site served on 127.0.0.1 (bindings/wasm/demo/test/browser.mjs): rating, evidence,
+# scores equal to the CLI's report, the draft restored on reload, bad files refused, keyboard
+# use, offline use through the service worker, phone width. Screenshots: target/screenshots/.
+#
+# Needs Node.js 18 or later with npm, Rust, and (when Chromium is missing) root for apt-get.
+# CHIME_UPDATE_SCREENSHOT=1 also refreshes docs/images/self-assessment.png (the README's).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+wasm_dir=bindings/wasm
+started=$(date +%s)
+
+step() { printf '\n== web: %s\n' "$*"; }
+
+step "Chromium (Debian package)"
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ -x "$chromium" ]; then
+  echo "found $chromium"
+else
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test-web: $chromium is missing; install it as root: apt-get install chromium" >&2
+    exit 2
+  fi
+  echo "installing chromium with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+fi
+"$chromium" --version
+
+step "npm ci (playwright-core, typescript)"
+(cd $wasm_dir && npm ci --no-audit --no-fund --prefer-offline)
+
+step "build the site"
+bash scripts/build-site.sh
+
+step "build the chime CLI (the scores the page must match)"
+cargo build --locked -p chime-cli
+
+step "browser test (headless Chromium)"
+# The CLI lives wherever cargo put it (CARGO_TARGET_DIR, as cargo reads it).
+CHIME_CLI=${CHIME_CLI:-${CARGO_TARGET_DIR:-target}/debug/chime} CHROMIUM=$chromium \
+  node $wasm_dir/demo/test/browser.mjs
+
+step "all web checks passed in $(($(date +%s) - started)) s"
