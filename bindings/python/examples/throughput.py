@@ -1,9 +1,13 @@
 """Prints a table of scoring throughput (assessments per second) for each input form.
 
-    python bindings/python/examples/throughput.py [--n 2000] [--repeat 5]
+    python bindings/python/examples/throughput.py [--n 2000] [--repeat 5] [--ndjson FILE]
 
-A benchmark, not a test: the numbers depend on the machine and on what else it is doing.
-The best of several runs is shown.
+By default every batch holds copies of the bundled example; with --ndjson, the first --n lines
+of an NDJSON file instead (for example the benchmark data of benches/README.md:
+`chime generate --count 10000 --output target/bench-data/seed1-10000.ndjson`), so every item
+differs. A benchmark, not a test: the numbers depend on the machine and on what else it is
+doing. The best of several runs is shown. benches/python_bench.py compares score_many with a
+pure-Python scorer and with the `chime` command.
 """
 
 from __future__ import annotations
@@ -31,16 +35,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000, help="copies of the example per batch")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ndjson", help="score the first --n lines of this NDJSON file")
     args = parser.parse_args()
     n = args.n
 
     framework = chime.Framework.default()
-    example = chime.Assessment.example()
-    as_dict = example.to_dict()
-    as_text = json.dumps(as_dict)
-    dicts = [as_dict] * n
-    texts = [as_text] * n
-    objects = [example] * n
+    if args.ndjson:
+        with open(args.ndjson, encoding="utf-8") as file:
+            texts = [line for _, line in zip(range(n), file)]
+        n = len(texts)
+        dicts = [json.loads(text) for text in texts]
+        objects = [chime.Assessment.from_json(text) for text in texts]
+        as_text = texts[0]
+        what = f"{n} assessments from {args.ndjson}"
+    else:
+        example = chime.Assessment.example()
+        as_dict = example.to_dict()
+        as_text = json.dumps(as_dict)
+        dicts = [as_dict] * n
+        texts = [as_text] * n
+        objects = [example] * n
+        what = f"{n} copies of the example assessment"
 
     def in_threads(items: list[Any], threads: int = 2) -> None:
         size = len(items) // threads
@@ -63,8 +78,8 @@ def main() -> None:
         ("json.dumps only (for comparison)", lambda: [json.dumps(d) for d in dicts]),
     ]
     print(
-        f"chime_standards {chime.__version__}; {n} copies of the example assessment "
-        f"({len(as_text):,} bytes of JSON each); best of {args.repeat}"
+        f"chime_standards {chime.__version__}; {what} "
+        f"({len(as_text):,} bytes of JSON in the first); best of {args.repeat}"
     )
     print(f"{'':38} {'per second':>11} {'µs each':>9}")
     for name, run in rows:

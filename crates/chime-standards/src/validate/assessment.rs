@@ -78,25 +78,25 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         .collect();
     let assessed_on = assessment.assessed_on;
     for (i, item) in assessment.evidence.iter().enumerate() {
-        let at = format!("/evidence/{i}");
+        let at = || format!("/evidence/{i}");
         for (j, standard) in item.standards.iter().enumerate() {
             if !engine.index().standards.contains_key(standard) {
                 found.error(
                     Code::UnknownStandard,
-                    format!("{at}/standards/{j}"),
+                    format!("{}/standards/{j}", at()),
                     format!("the framework has no standard `{standard}`"),
                 );
             }
         }
         check_repeats(
             found,
-            &format!("{at}/standards"),
+            || format!("{}/standards", at()),
             item.standards.iter().map(String::as_str),
         );
         if item.collected > assessed_on {
             found.error(
                 Code::EvidenceFromFuture,
-                format!("{at}/collected"),
+                format!("{}/collected", at()),
                 format!(
                     "collected {} is after the assessment date {assessed_on}",
                     item.collected
@@ -106,7 +106,7 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         if let Some(expires) = item.expires.filter(|expires| *expires < item.collected) {
             found.error(
                 Code::ExpiresBeforeCollected,
-                format!("{at}/expires"),
+                format!("{}/expires", at()),
                 format!(
                     "it expires {expires}, before it was collected {}",
                     item.collected
@@ -116,17 +116,17 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         match (&item.consent, item.kind, item.sensitivity) {
             (None, EvidenceKind::Testimony, _) => found.error(
                 Code::TestimonyWithoutConsent,
-                at.clone(),
+                at(),
                 "testimony is used only with the person's consent: record it in `consent.recorded_on`, or remove the item",
             ),
             (None, _, Sensitivity::Personal) => found.warning(
                 Code::PersonalEvidenceWithoutConsent,
-                at.clone(),
+                at(),
                 "this item is personal; record the person's consent in `consent.recorded_on`",
             ),
             (Some(consent), _, _) if consent.recorded_on > assessed_on => found.error(
                 Code::ConsentAfterAssessment,
-                format!("{at}/consent/recorded_on"),
+                format!("{}/consent/recorded_on", at()),
                 format!(
                     "consent recorded {} is after the assessment date {assessed_on}, so it was not in place",
                     consent.recorded_on
@@ -138,7 +138,7 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
             if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
                 found.error(
                     Code::InvalidSha256,
-                    format!("{at}/sha256"),
+                    format!("{}/sha256", at()),
                     "sha256 must be 64 hex digits",
                 );
             }
@@ -146,7 +146,7 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         if item.standards.is_empty() && !cited.contains(item.id.as_str()) {
             found.info(
                 Code::UnusedEvidence,
-                at,
+                at(),
                 "no standard lists or cites this item, so it counts for nothing",
             );
         }
@@ -158,9 +158,10 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
     let max_level = engine.index().max_level;
     let raters: HashSet<&str> = assessment.raters.iter().map(|r| r.id.as_str()).collect();
     let evidence: HashSet<&str> = assessment.evidence.iter().map(|e| e.id.as_str()).collect();
-    let mut judged: HashSet<(&str, Option<&str>)> = HashSet::new();
+    let mut judged: HashSet<(&str, Option<&str>)> =
+        HashSet::with_capacity(assessment.judgements.len());
     for (i, judgement) in assessment.judgements.iter().enumerate() {
-        let at = format!("/judgements/{i}");
+        let at = || format!("/judgements/{i}");
         let standard = engine
             .index()
             .standards
@@ -169,14 +170,14 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         if standard.is_none() {
             found.error(
                 Code::UnknownStandard,
-                format!("{at}/standard"),
+                format!("{}/standard", at()),
                 format!("the framework has no standard `{}`", judgement.standard),
             );
         }
         if let Some(rater) = judgement.rater.as_deref().filter(|r| !raters.contains(r)) {
             found.error(
                 Code::UnknownRater,
-                format!("{at}/rater"),
+                format!("{}/rater", at()),
                 format!("no rater has id `{rater}`; add it to `raters`"),
             );
         }
@@ -184,14 +185,14 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
             if !evidence.contains(id.as_str()) {
                 found.error(
                     Code::UnknownEvidence,
-                    format!("{at}/evidence/{j}"),
+                    format!("{}/evidence/{j}", at()),
                     format!("no evidence item has id `{id}`"),
                 );
             }
         }
         check_repeats(
             found,
-            &format!("{at}/evidence"),
+            || format!("{}/evidence", at()),
             judgement.evidence.iter().map(String::as_str),
         );
         if !judged.insert((judgement.standard.as_str(), judgement.rater.as_deref())) {
@@ -201,7 +202,7 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
             };
             found.error(
                 Code::DuplicateJudgement,
-                at.clone(),
+                at(),
                 format!(
                     "standard `{}` already has {whose}; keep one",
                     judgement.standard
@@ -211,7 +212,7 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
         match judgement.rating {
             Rating::Level(level) if level < 0 || level.unsigned_abs() > max_level => found.error(
                 Code::RatingOutOfRange,
-                format!("{at}/rating"),
+                format!("{}/rating", at()),
                 format!("ratings run from 0 to {max_level}"),
             ),
             Rating::Level(_) => {
@@ -219,7 +220,7 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
                     if !Engine::applies(standard, assessment.organisation.structure) {
                         found.warning(
                             Code::RatingNotApplicable,
-                            format!("{at}/rating"),
+                            format!("{}/rating", at()),
                             "this standard applies only to formally constituted organisations, so the rating is not used",
                         );
                     }
@@ -233,7 +234,7 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
                 if !justified {
                     found.warning(
                         Code::NotApplicableWithoutJustification,
-                        at,
+                        at(),
                         "say why the standard does not apply, in `justification`",
                     );
                 }

@@ -18,33 +18,52 @@ fn check_ids<'a>(
     what: &str,
     ids: impl IntoIterator<Item = &'a str>,
 ) {
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        let path = format!("{prefix}/{i}/id");
+    let ids = ids.into_iter();
+    let mut seen = HashSet::with_capacity(ids.size_hint().0);
+    for (i, id) in ids.enumerate() {
+        let path = || format!("{prefix}/{i}/id");
         if id.trim().is_empty() {
             found.error(
                 Code::EmptyId,
-                path,
+                path(),
                 format!("this {what} has an empty id; give it a stable id"),
             );
         } else if !seen.insert(id) {
             found.error(
                 Code::DuplicateId,
-                path,
+                path(),
                 format!("{what} id `{id}` is already used; ids must be unique"),
             );
         }
     }
 }
 
-/// Reports ids listed twice in one list of references, `{prefix}/{j}`.
-fn check_repeats<'a>(found: &mut Collector, prefix: &str, ids: impl IntoIterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
-    for (j, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
+/// Reports ids listed twice in one list of references, `{prefix}/{j}` (the path is built only
+/// when there is something to report).
+fn check_repeats<'a>(
+    found: &mut Collector,
+    prefix: impl Fn() -> String,
+    ids: impl ExactSizeIterator<Item = &'a str>,
+) {
+    // Reference lists are short; a linear scan beats hashing there, and a set keeps a
+    // hostile list of thousands linear.
+    const SHORT: usize = 16;
+    let long = ids.len() > SHORT;
+    let mut short: Vec<&str> = Vec::new();
+    let mut set: HashSet<&str> = HashSet::new();
+    for (j, id) in ids.enumerate() {
+        let repeated = if long {
+            !set.insert(id)
+        } else if short.contains(&id) {
+            true
+        } else {
+            short.push(id);
+            false
+        };
+        if repeated {
             found.warning(
                 Code::DuplicateReference,
-                format!("{prefix}/{j}"),
+                format!("{}/{j}", prefix()),
                 format!("`{id}` is listed twice here; it counts once"),
             );
         }
@@ -54,4 +73,26 @@ fn check_repeats<'a>(found: &mut Collector, prefix: &str, ids: impl IntoIterator
 /// Whether a weight is usable: finite and above zero (or zero, when `zero_ok`).
 fn weight_ok(weight: f64, zero_ok: bool) -> bool {
     weight.is_finite() && (weight > 0.0 || (zero_ok && weight == 0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Document;
+
+    #[test]
+    fn repeats_are_found_in_short_and_long_lists() {
+        for len in [3, 40] {
+            let mut ids: Vec<String> = (0..len).map(|i| format!("s{i}")).collect();
+            ids.push("s1".into());
+            let mut found = Collector::new(Document::Assessment);
+            check_repeats(
+                &mut found,
+                || "/list".to_string(),
+                ids.iter().map(String::as_str),
+            );
+            let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
+            assert_eq!(paths, [format!("/list/{len}")], "list of {len}");
+        }
+    }
 }
