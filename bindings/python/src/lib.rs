@@ -304,22 +304,20 @@ impl Engine {
             .map_err(|error| raise(py, &error))
     }
 
-    /// Scores a list of assessments (JSON text or `AssessmentData`) with the GIL released for
-    /// the whole batch. Returns one item per input, in order: a `ReportData`, or the
-    /// `ValidationError` that explains why that input could not be scored.
+    /// Scores a list of assessments (JSON text or `AssessmentData`) on `jobs` threads, with
+    /// the GIL released for the whole batch. Returns one item per input, in order: a
+    /// `ReportData`, or the `ValidationError` that explains why that input could not be scored.
+    #[pyo3(signature = (items, jobs = 1))]
     fn score_many<'py>(
         &self,
         py: Python<'py>,
         items: Vec<Bound<'py, PyAny>>,
+        jobs: usize,
     ) -> PyResult<Bound<'py, PyList>> {
         let sources = items.iter().map(source).collect::<PyResult<Vec<_>>>()?;
         let engine = &self.engine;
-        let results: Vec<Result<Report, Error>> = py.detach(|| {
-            sources
-                .iter()
-                .map(|source| score_source(engine, source))
-                .collect()
-        });
+        let results: Vec<Result<Report, Error>> =
+            py.detach(|| chime::map_ordered(&sources, jobs, |source| score_source(engine, source)));
         let out = PyList::empty(py);
         for result in results {
             match result {
@@ -498,6 +496,12 @@ fn record_columns(level: &str) -> PyResult<Vec<&'static str>> {
         })
 }
 
+/// The number of threads a batch uses by default: the machine's cores.
+#[pyfunction]
+fn default_jobs() -> usize {
+    chime::default_jobs()
+}
+
 /// The JSON Schema of a document (`framework`, `assessment`, `report`, `comparison` or
 /// `cohort`), as text.
 #[pyfunction]
@@ -554,6 +558,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(records, module)?)?;
     module.add_function(wrap_pyfunction!(record_columns, module)?)?;
     module.add_function(wrap_pyfunction!(schema, module)?)?;
+    module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
     module.add_function(wrap_pyfunction!(input_error, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;

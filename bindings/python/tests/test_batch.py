@@ -136,3 +136,25 @@ def test_progress_without_tqdm_says_what_to_install(
     monkeypatch.setitem(sys.modules, "tqdm.auto", None)
     with pytest.raises(ImportError, match="pip install tqdm"):
         framework.score_many([chime.Assessment.example()], progress=True)
+
+
+def test_several_jobs_give_the_same_results_in_order(framework: chime.Framework) -> None:
+    example = chime.Assessment.example().to_dict()
+    batch: list[object] = []
+    for i in range(40):
+        item = json.loads(json.dumps(example))
+        item["id"] = f"a-{i}"
+        batch.append(item if i % 7 else "{ not json")
+    one = framework.score_many(batch, errors="collect", jobs=1)
+    many = framework.score_many(batch, errors="collect", jobs=3)
+    everyone = framework.score_many(batch, errors="collect")
+    as_text = [r.to_json() if isinstance(r, chime.Report) else str(r) for r in one]
+    assert [r.to_json() if isinstance(r, chime.Report) else str(r) for r in many] == as_text
+    assert [r.to_json() if isinstance(r, chime.Report) else str(r) for r in everyone] == as_text
+    assert [r.assessment for r in one if isinstance(r, chime.Report)][:2] == ["a-1", "a-2"]
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 1.5, True, "2"])
+def test_jobs_must_be_a_whole_number_of_one_or_more(framework: chime.Framework, jobs: object) -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        framework.score_many([chime.Assessment.example()], jobs=jobs)  # type: ignore[arg-type]

@@ -82,28 +82,10 @@ fn score_chunk(
     chunk: &[Line],
     options: &Options,
 ) -> Vec<Result<String, chime_standards::Error>> {
-    let score = |line: &Line| {
+    chime_standards::map_ordered(chunk, options.jobs, |line| {
         engine
             .score_json(&line.bytes, &options.limits)
             .map(|report| serde_json::to_string(&report).unwrap_or_default())
-    };
-    let jobs = options.jobs.clamp(1, chunk.len().max(1));
-    if jobs == 1 {
-        return chunk.iter().map(score).collect();
-    }
-    let per_job = chunk.len().div_ceil(jobs);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunk
-            .chunks(per_job)
-            .map(|part| scope.spawn(move || part.iter().map(score).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                // Scoring never panics; were a thread to die, its lines still get an answer.
-                handle.join().unwrap_or_else(|_| Vec::new())
-            })
-            .collect()
     })
 }
 

@@ -32,6 +32,7 @@
 //! reads no clock and keeps no global state: every function is a pure function of its inputs.
 
 mod assessment;
+mod batch;
 pub mod chime;
 mod claims;
 mod cohort;
@@ -54,6 +55,7 @@ mod synthetic;
 mod validate;
 
 pub use assessment::*;
+pub use batch::{default_jobs, map_ordered};
 pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,

@@ -359,6 +359,7 @@ class Framework:
         *,
         errors: Literal["raise"] = ...,
         progress: bool = ...,
+        jobs: int | None = ...,
     ) -> list[Report]: ...
 
     @overload
@@ -368,6 +369,7 @@ class Framework:
         *,
         errors: Literal["collect"],
         progress: bool = ...,
+        jobs: int | None = ...,
     ) -> list[Report | ValidationError]: ...
 
     def score_many(
@@ -376,11 +378,12 @@ class Framework:
         *,
         errors: Literal["raise", "collect"] = "raise",
         progress: bool = False,
+        jobs: int | None = None,
     ) -> list[Report] | list[Report | ValidationError]:
         """Scores many assessments (dicts, JSON text or :class:`Assessment` objects) at once.
 
-        The inputs are converted first; then the Rust core scores the whole batch with the
-        GIL released, so other Python threads run meanwhile.
+        The inputs are converted first; then the Rust core scores the whole batch on every
+        core (see ``jobs``) with the GIL released, so other Python threads run meanwhile.
 
         Args:
             assessments: the assessments, in any mix of accepted forms.
@@ -389,6 +392,8 @@ class Framework:
                 result (with ``error.index`` set), so one bad record never loses the batch.
             progress: show a progress bar (needs ``tqdm``). The batch is then scored in
                 chunks, releasing the GIL for each.
+            jobs: threads to score on; ``None`` (default) uses every core, ``1`` scores on
+                the calling thread. Results keep input order whatever the number.
 
         Returns:
             One item per input, in input order: a :class:`Report`, or (with
@@ -396,6 +401,10 @@ class Framework:
         """
         if errors not in ("raise", "collect"):
             raise ValueError(f'errors must be "raise" or "collect", not {errors!r}')
+        if jobs is None:
+            jobs = _native.default_jobs()
+        elif isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise ValueError(f"jobs must be a whole number of 1 or more, or None; not {jobs!r}")
         items = list(assessments)
         bar = _progress_bar(len(items)) if progress else None
         step = max(1, min(500, len(items) // 100)) if bar is not None else max(1, len(items))
@@ -412,7 +421,7 @@ class Framework:
                         where.append(k)
                     except ValidationError as error:
                         done[k] = error
-                for k, scored in zip(where, self._engine.score_many(sources), strict=True):
+                for k, scored in zip(where, self._engine.score_many(sources, jobs), strict=True):
                     done[k] = scored
                 for k, scored in enumerate(done):
                     if isinstance(scored, ValidationError):
