@@ -10,8 +10,11 @@ Use ``to_dict()`` on the report or framework for the complete document.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "Cap",
@@ -33,6 +36,12 @@ __all__ = [
 ]
 
 _Dict = Mapping[str, Any]
+_View = TypeVar("_View", bound="DataclassInstance")
+
+
+def _flat(cls: type[_View], d: _Dict) -> _View:
+    """A view whose fields are the dict's values as they are (a field left out is ``None``)."""
+    return cls(**{field.name: d.get(field.name) for field in fields(cls)})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,7 +58,7 @@ class FrameworkRef:
     @classmethod
     def from_dict(cls, d: _Dict) -> FrameworkRef:
         """The view of a ``{"id", "version"}`` dict."""
-        return cls(id=d["id"], version=d["version"])
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +71,7 @@ class OrganisationRef:
     @classmethod
     def from_dict(cls, d: _Dict) -> OrganisationRef:
         """The view of a report's ``organisation`` dict."""
-        return cls(id=d["id"], structure=d["structure"])
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +110,7 @@ class Contribution:
     @classmethod
     def from_dict(cls, d: _Dict) -> Contribution:
         """The view of a domain's contribution dict."""
-        return cls(
-            standard=d["standard"], weight=d["weight"], effective=d["effective"], score=d["score"]
-        )
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +156,7 @@ class Cap:
     @classmethod
     def from_dict(cls, d: _Dict) -> Cap:
         """The view of a standard's ``capped`` dict."""
-        return cls(
-            level=d["level"],
-            min_points=d["min_points"],
-            min_independent=d["min_independent"],
-            points=d["points"],
-            independent=d["independent"],
-        )
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +171,7 @@ class EvidenceSummary:
     @classmethod
     def from_dict(cls, d: _Dict) -> EvidenceSummary:
         """The view of a standard's ``evidence`` dict."""
-        return cls(
-            current=d["current"], stale=d["stale"], points=d["points"], independent=d["independent"]
-        )
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +184,7 @@ class RaterSummary:
     @classmethod
     def from_dict(cls, d: _Dict) -> RaterSummary:
         """The view of a standard's ``raters`` dict."""
-        return cls(n=d["n"], spread=d["spread"])
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +226,7 @@ class Leverage:
     @classmethod
     def from_dict(cls, d: _Dict) -> Leverage:
         """The view of one entry of a report's ``leverage``."""
-        return cls(standard=d["standard"], gain=d["gain"])
+        return _flat(cls, d)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,7 +243,7 @@ class Subcategory:
     @classmethod
     def from_dict(cls, d: _Dict) -> Subcategory:
         """The view of a domain's sub-category dict."""
-        return cls(id=d["id"], name=d["name"])
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +298,7 @@ class Indicator:
     @classmethod
     def from_dict(cls, d: _Dict) -> Indicator:
         """The view of one entry of a standard's ``indicators``."""
-        return cls(id=d["id"], text=d["text"])
+        return _flat(cls, d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,4 +349,4 @@ class Level:
     @classmethod
     def from_dict(cls, d: _Dict) -> Level:
         """The view of one entry of a framework's ``rating_scale.levels``."""
-        return cls(value=d["value"], id=d["id"], label=d["label"], description=d.get("description"))
+        return _flat(cls, d)
