@@ -212,16 +212,9 @@ function useFramework(engine: Framework, custom: FrameworkDocument | null): void
 }
 
 async function openFramework(file: File): Promise<void> {
-  const text = await readText(file);
-  if (text === null) return;
-  const name = file.name;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    alertMessage(`“${name}” is not valid JSON (${(error as Error).message}), so it is not a framework. Nothing was changed.`);
-    return;
-  }
+  const read = await readJson(file, "Nothing was changed.");
+  if (read === null) return;
+  const { name, text, data } = read;
   const format = (data as { format?: unknown } | null)?.format;
   if (format === ASSESSMENT_FORMAT) {
     alertMessage(`“${name}” is an assessment, not a framework: use “Open assessment” for it. Nothing was changed.`);
@@ -265,6 +258,22 @@ async function readText(file: File): Promise<string | null> {
   }
 }
 
+/** A file's text and parsed JSON, or null once the user has been told why not (`unchanged`
+ * ends the message: what stayed as it was). */
+async function readJson(
+  file: File,
+  unchanged: string,
+): Promise<{ name: string; text: string; data: unknown } | null> {
+  const text = await readText(file);
+  if (text === null) return null;
+  try {
+    return { name: file.name, text, data: JSON.parse(text) as unknown };
+  } catch (error) {
+    alertMessage(`“${file.name}” is not valid JSON, so it cannot be opened (${(error as Error).message}). ${unchanged}`);
+    return null;
+  }
+}
+
 function problems(diagnostics: Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error");
   const shown = errors.slice(0, 3).map((d) => `${describe(d)} (at ${d.path || "the top"})`);
@@ -291,16 +300,9 @@ function describeWrongFile(name: string, data: unknown): string | null {
 }
 
 async function openAssessment(file: File): Promise<void> {
-  const text = await readText(file);
-  if (text === null) return;
-  const name = file.name;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    alertMessage(`“${name}” is not valid JSON, so it cannot be opened (${(error as Error).message}). Your current work is unchanged.`);
-    return;
-  }
+  const read = await readJson(file, "Your current work is unchanged.");
+  if (read === null) return;
+  const { name, text, data } = read;
   const wrong = describeWrongFile(name, data);
   if (wrong) {
     alertMessage(`${wrong} Your current work is unchanged.`);
