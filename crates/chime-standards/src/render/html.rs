@@ -210,7 +210,10 @@ fn summary(out: &mut String, report: &Report, framework: &Framework) {
             .iter()
             .filter(|result| result.status == *status)
             .count();
-        format!("{n} {}", standard_status_words(*status).to_lowercase())
+        format!(
+            "{n} {}",
+            standard_status_words(*status).to_ascii_lowercase()
+        )
     })
     .collect::<Vec<_>>()
     .join(", ");

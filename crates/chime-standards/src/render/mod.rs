@@ -7,6 +7,7 @@ mod comparison;
 mod html;
 mod svg;
 mod text;
+mod trig;
 mod words;
 
 pub use comparison::comparison_text;

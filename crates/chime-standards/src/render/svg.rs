@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::framework::Framework;
 use crate::report::{DomainStatus, Report};
 
+use super::trig::sin_cos;
 use super::words::{
     award_words, band_label, band_or_dash, domain_name, escape, fmt1, fmt_trim, limiting_names,
     participating,
@@ -59,7 +60,8 @@ impl Axis {
     /// The point of the axis at a score from 0 to 100.
     fn at(&self, score: f64) -> (f64, f64) {
         let r = RADIUS * clamp_score(score) / 100.0;
-        (CX + r * self.angle.cos(), self.cy + r * self.angle.sin())
+        let (sin, cos) = sin_cos(self.angle);
+        (CX + r * cos, self.cy + r * sin)
     }
 
     fn point(&self) -> (f64, f64) {
@@ -362,10 +364,11 @@ fn draw_ring_labels(out: &mut String, rings: &[Ring], n: usize, cy: f64) {
         "<g font-size=\"10\" fill=\"{MUTED}\" stroke=\"#ffffff\" stroke-width=\"3\" \
          paint-order=\"stroke\" stroke-linejoin=\"round\">"
     );
+    let (sin, cos) = sin_cos(angle);
     for ring in rings {
         let r = RADIUS * clamp_score(ring.score) / 100.0;
-        let x = CX + r * angle.cos() + 3.0;
-        let y = cy + r * angle.sin() - 3.0;
+        let x = CX + r * cos + 3.0;
+        let y = cy + r * sin - 3.0;
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\">{}</text>",
@@ -474,7 +477,7 @@ impl Label {
 
 /// Lays out the label of one of `n` axes.
 fn label(axis: &Axis, n: usize) -> Label {
-    let (cos, sin) = (axis.angle.cos(), axis.angle.sin());
+    let (sin, cos) = sin_cos(axis.angle);
     let x = CX + LABEL_RADIUS * cos;
     let y = LABEL_RADIUS * sin;
     let (anchor, room) = if cos > 0.3 {
@@ -484,7 +487,7 @@ fn label(axis: &Axis, n: usize) -> Label {
     } else {
         // No wider than the gap to the neighbouring labels.
         let gap = if n >= 3 {
-            2.0 * LABEL_RADIUS * (PI / n as f64).sin()
+            2.0 * LABEL_RADIUS * sin_cos(PI / n as f64).0
         } else {
             WIDTH
         };

@@ -148,7 +148,10 @@ fn standard_counts(report: &Report) -> String {
                 .iter()
                 .filter(|result| result.status == *status)
                 .count();
-            format!("{n} {}", standard_status_words(*status).to_lowercase())
+            format!(
+                "{n} {}",
+                standard_status_words(*status).to_ascii_lowercase()
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")
