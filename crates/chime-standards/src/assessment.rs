@@ -10,6 +10,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
+use crate::names::deserialize_by_name;
 
 /// The `format` string of an assessment document.
 pub const ASSESSMENT_FORMAT: &str = "chime-standards/assessment@1";
@@ -70,7 +71,7 @@ pub struct Organisation {
 
 /// How an organisation is set up, which decides which standards apply to it.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Structure {
     /// A group of people without a formal legal structure.
@@ -79,9 +80,14 @@ pub enum Structure {
     FormallyConstituted,
 }
 
+deserialize_by_name!(Structure {
+    Informal => "informal",
+    FormallyConstituted => "formally_constituted",
+});
+
 /// How far an assessment has gone through review.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentStatus {
     /// Being written.
@@ -94,6 +100,13 @@ pub enum AssessmentStatus {
     /// Verified by an external reviewer.
     Verified,
 }
+
+deserialize_by_name!(AssessmentStatus {
+    Draft => "draft",
+    Submitted => "submitted",
+    PeerReviewed => "peer_reviewed",
+    Verified => "verified",
+});
 
 /// Someone who rated standards.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -111,7 +124,7 @@ pub struct Rater {
 
 /// A rater's relationship to the organisation.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RaterRole {
     /// A member of the recovery community.
@@ -127,6 +140,15 @@ pub enum RaterRole {
     /// An external reviewer.
     External,
 }
+
+deserialize_by_name!(RaterRole {
+    Member => "member",
+    Peer => "peer",
+    Staff => "staff",
+    Volunteer => "volunteer",
+    Trustee => "trustee",
+    External => "external",
+});
 
 /// An item of evidence.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -164,9 +186,7 @@ pub struct Evidence {
 
 /// What sort of evidence an item is.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A written document.
@@ -193,9 +213,23 @@ pub enum EvidenceKind {
     Other,
 }
 
+deserialize_by_name!(EvidenceKind {
+    Document => "document",
+    Policy => "policy",
+    Testimony => "testimony",
+    Observation => "observation",
+    Survey => "survey",
+    ActivityRecord => "activity_record",
+    OutcomeData => "outcome_data",
+    CaseStudy => "case_study",
+    ExternalReview => "external_review",
+    Media => "media",
+    Other => "other",
+});
+
 /// Who produced an item of evidence.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// The organisation itself.
@@ -207,9 +241,15 @@ pub enum Source {
     External,
 }
 
+deserialize_by_name!(Source {
+    Own => "self",
+    Peer => "peer",
+    External => "external",
+});
+
 /// Who may see an item of evidence.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sensitivity {
     /// Anyone.
@@ -219,6 +259,12 @@ pub enum Sensitivity {
     /// It is about a person: use only with their consent.
     Personal,
 }
+
+deserialize_by_name!(Sensitivity {
+    Public => "public",
+    Internal => "internal",
+    Personal => "personal",
+});
 
 /// A record that consent was given.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

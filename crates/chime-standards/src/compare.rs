@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::FrameworkRef;
 use crate::date::Date;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
+use crate::names::deserialize_by_name;
 use crate::report::{score1, Report, StandardStatus};
 
 /// The `format` string of a comparison.
@@ -52,7 +53,7 @@ pub struct Reading {
 
 /// Which way a score moved, judged against the framework's change threshold.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Rose by at least the threshold.
@@ -62,6 +63,12 @@ pub enum Direction {
     /// Moved by less than the threshold.
     Stable,
 }
+
+deserialize_by_name!(Direction {
+    Improved => "improved",
+    Declined => "declined",
+    Stable => "stable",
+});
 
 /// A score before and after.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

@@ -9,11 +9,11 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::names::deserialize_by_name;
+
 /// How serious a diagnostic is.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Scoring cannot go on.
@@ -24,11 +24,15 @@ pub enum Severity {
     Info,
 }
 
+deserialize_by_name!(Severity {
+    Error => "error",
+    Warning => "warning",
+    Info => "info",
+});
+
 /// The document a diagnostic's path points into.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Document {
     /// The framework.
@@ -39,18 +43,26 @@ pub enum Document {
     Report,
 }
 
+deserialize_by_name!(Document {
+    Framework => "framework",
+    Assessment => "assessment",
+    Report => "report",
+});
+
 macro_rules! codes {
     ($($(#[doc = $doc:literal])* $variant:ident => $text:literal,)*) => {
         /// A stable, machine-readable name for a kind of problem.
         ///
         /// Codes are part of the format contract: they are never renamed, only added.
         #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
             $($(#[doc = $doc])* $variant,)*
         }
+
+        deserialize_by_name!(Code { $($variant => $text,)* });
 
         impl Code {
             /// The code as written in JSON (`duplicate_id`).

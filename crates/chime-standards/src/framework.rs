@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::EvidenceKind;
+use crate::names::deserialize_by_name;
 
 /// The `format` string of a framework document.
 pub const FRAMEWORK_FORMAT: &str = "chime-standards/framework@1";
@@ -97,7 +98,7 @@ pub struct Section {
 
 /// Which organisations a standard applies to.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AppliesTo {
     /// Every organisation.
@@ -106,6 +107,11 @@ pub enum AppliesTo {
     /// Only organisations with a formal structure (a charity, a company, a CIC).
     FormallyConstituted,
 }
+
+deserialize_by_name!(AppliesTo {
+    All => "all",
+    FormallyConstituted => "formally_constituted",
+});
 
 /// One standard: a statement of what an organisation does, and how to judge it.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

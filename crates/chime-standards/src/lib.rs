@@ -45,6 +45,7 @@ pub mod evidence;
 mod framework;
 mod json;
 mod locate;
+mod names;
 mod parse;
 mod records;
 pub mod render;

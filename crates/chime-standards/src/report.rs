@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::names::deserialize_by_name;
 
 /// The `format` string of a report.
 pub const REPORT_FORMAT: &str = "chime-standards/report@1";
@@ -62,7 +63,7 @@ pub struct OrganisationRef {
 
 /// Whether a score could be computed.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreStatus {
     /// A score was computed.
@@ -71,11 +72,14 @@ pub enum ScoreStatus {
     NotScoreable,
 }
 
+deserialize_by_name!(ScoreStatus {
+    Scored => "scored",
+    NotScoreable => "not_scoreable",
+});
+
 /// The award outcome.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AwardOutcome {
     /// Every participating domain reaches the required band and every applicable core
@@ -86,6 +90,12 @@ pub enum AwardOutcome {
     /// Not enough was rated for an overall score.
     Incomplete,
 }
+
+deserialize_by_name!(AwardOutcome {
+    MeetsStandards => "meets_standards",
+    WorkingTowards => "working_towards",
+    Incomplete => "incomplete",
+});
 
 /// The overall result.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -108,7 +118,7 @@ pub struct Overall {
 
 /// Whether a domain was scored.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainStatus {
     /// Scored.
@@ -118,6 +128,12 @@ pub enum DomainStatus {
     /// None of its standards apply to this organisation.
     NotApplicable,
 }
+
+deserialize_by_name!(DomainStatus {
+    Scored => "scored",
+    NotScoreable => "not_scoreable",
+    NotApplicable => "not_applicable",
+});
 
 /// One domain's result.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -162,7 +178,7 @@ pub struct Contribution {
 
 /// A standard's status.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StandardStatus {
     /// Does not apply (by structure or by rating).
@@ -176,6 +192,14 @@ pub enum StandardStatus {
     /// Effective level 0.
     NotYet,
 }
+
+deserialize_by_name!(StandardStatus {
+    NotApplicable => "not_applicable",
+    NotAssessed => "not_assessed",
+    Met => "met",
+    WorkingTowards => "working_towards",
+    NotYet => "not_yet",
+});
 
 /// One standard's result.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
