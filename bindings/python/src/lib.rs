@@ -166,7 +166,7 @@ fn json_value(value: &Bound<'_, PyAny>, depth: usize) -> Option<Value> {
 /// problem with its code and JSON Pointer exactly as it does for files.
 fn from_data<T: serde::de::DeserializeOwned>(value: &Bound<'_, PyAny>) -> Option<T> {
     let value = json_value(value, 0)?;
-    catch_unwind(AssertUnwindSafe(|| serde_json::from_value::<T>(value).ok()))
+    catch_unwind(AssertUnwindSafe(|| chime::from_value::<T>(value).ok()))
         .ok()
         .flatten()
 }

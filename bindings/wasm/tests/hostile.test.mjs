@@ -4,7 +4,7 @@
 // documents, and the module must still work afterwards.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 import {
   ChimeError,
@@ -60,6 +60,41 @@ function stillWorks() {
   const report = score(new Framework(), example);
   assert.equal(report.framework.id, "chime-lero");
 }
+
+const HOSTILE = new URL("../../../tests/hostile/", import.meta.url);
+
+test("every committed hostile file is refused with its code, and path where given", () => {
+  const expected = JSON.parse(readFileSync(new URL("expected.json", HOSTILE), "utf8"));
+  const files = readdirSync(HOSTILE).filter((name) => name.endsWith(".json") && name !== "expected.json");
+  assert.deepEqual(files.sort(), Object.keys(expected).sort(), "expected.json lists every file");
+  const framework = new Framework();
+  for (const [name, want] of Object.entries(expected)) {
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(new URL(name, HOSTILE)));
+    } catch {
+      // A JavaScript string cannot hold invalid UTF-8, so such bytes never reach the engine
+      // through this API; Rust and Python test the bytes themselves.
+      assert.equal(want.code, "invalid_json", `${name} is not UTF-8`);
+      continue;
+    }
+    assert.throws(
+      () => framework.score(text),
+      (error) => {
+        assert.ok(error instanceof ChimeError, `${name}: ${error}`);
+        const match = error.diagnostics.some(
+          (d) =>
+            d.severity === "error" &&
+            d.code === want.code &&
+            d.document === want.document &&
+            (want.path === undefined || d.path === want.path),
+        );
+        assert.ok(match, `${name}: ${JSON.stringify(error.diagnostics.slice(0, 3))}`);
+        return true;
+      },
+    );
+  }
+});
 
 test("every wrong value anywhere in an assessment", () => {
   const framework = new Framework();

@@ -52,7 +52,18 @@ fn every_committed_hostile_file_is_refused_with_its_code() {
     for (file, want) in expected {
         let path = dir.join(file);
         let output = chime(&["score", &path.to_string_lossy()]);
-        refused(&output, want["code"].as_str().unwrap());
+        let code = want["code"].as_str().unwrap();
+        refused(&output, code);
+        // Where the manifest names the place, the diagnostic points there.
+        if let Some(pointer) = want.get("path").and_then(|p| p.as_str()) {
+            let document = want["document"].as_str().unwrap();
+            let located = format!("error[{code}] {document} {pointer}:");
+            assert!(
+                stderr(&output).contains(&located),
+                "{file}: {}",
+                stderr(&output)
+            );
+        }
     }
 }
 

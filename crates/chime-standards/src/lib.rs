@@ -52,6 +52,7 @@ pub mod render;
 mod report;
 mod schema;
 mod score;
+mod strict;
 mod synthetic;
 mod validate;
 
@@ -68,7 +69,7 @@ pub use default::{
 pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity};
 pub use engine::Engine;
 pub use framework::*;
-pub use parse::{parse_json, Limits};
+pub use parse::{from_value, parse_json, Limits};
 pub use records::{
     domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,
     Record, RecordKey, RecordLevel, StandardRecord,

@@ -9,6 +9,7 @@ use serde_json::error::Category;
 
 use crate::diagnostic::{Code, Document, Error};
 use crate::locate::{offset_of, pointer_at};
+use crate::strict::Strict;
 
 /// Limits on untrusted input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub fn parse_json<T: DeserializeOwned>(
         ));
     }
     // One parse at full speed; only a failure is located, from the position serde_json gives.
-    serde_json::from_slice(bytes).map_err(|error| {
+    read_strictly(bytes).map_err(|error| {
         let missing = error.to_string().starts_with("missing field");
         let path = match error.line() {
             0 => String::new(),
@@ -69,6 +70,30 @@ pub fn parse_json<T: DeserializeOwned>(
         };
         to_error(error, document, path)
     })
+}
+
+/// serde_json's `from_slice`, with structs read from JSON objects only ([`Strict`]).
+fn read_strictly<T: DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = T::deserialize(Strict(&mut deserializer))?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// A document from an already parsed JSON value, read as strictly as [`parse_json`] reads
+/// text. Errors are not located (a value has no positions): callers that need diagnostics
+/// parse the text instead.
+///
+/// ```
+/// use chime_standards::{from_value, Assessment};
+/// let value: serde_json::Value = serde_json::from_str(chime_standards::EXAMPLE_ASSESSMENT_JSON).unwrap();
+/// let mut as_array = value.clone();
+/// as_array["organisation"] = serde_json::json!(["o1", "A name", "informal"]);
+/// assert!(from_value::<Assessment>(value).is_ok());
+/// assert!(from_value::<Assessment>(as_array).is_err());
+/// ```
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> serde_json::Result<T> {
+    T::deserialize(Strict(value))
 }
 
 fn to_error(error: serde_json::Error, document: Document, path: String) -> Error {
