@@ -2,6 +2,7 @@
 
 use crate::assessment::{Assessment, Judgement, Rating};
 use crate::engine::Index;
+use crate::sort::sort_by;
 
 /// The judgements of one standard.
 #[derive(Debug, Default, Clone)]
@@ -42,7 +43,7 @@ impl Judgements {
                 Claim::NotAssessed
             };
         }
-        levels.sort_unstable();
+        sort_by(&mut levels, |a, b| a < b);
         let lower_median = levels.get((levels.len() - 1) / 2).copied().unwrap_or(0);
         claim_of(Rating::Level(lower_median))
     }

@@ -5,6 +5,7 @@ use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
 use crate::engine::Index;
 use crate::framework::EvidenceRules;
+use crate::sort::sort_by;
 
 /// Whether an item is current on the assessment date.
 ///
@@ -67,7 +68,7 @@ pub(crate) fn items_per_standard(index: &Index, assessment: &Assessment) -> Vec<
         }
     }
     for list in &mut items {
-        list.sort_unstable();
+        sort_by(list, |a, b| a < b);
         list.dedup();
     }
     items

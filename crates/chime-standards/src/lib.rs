@@ -52,6 +52,7 @@ pub mod render;
 mod report;
 mod schema;
 mod score;
+mod sort;
 mod strict;
 mod synthetic;
 mod validate;

@@ -13,6 +13,7 @@ use crate::report::{
     Leverage, OrganisationRef, Overall, RaterSummary, Report, ScoreStatus, StandardResult,
     StandardStatus, ENGINE, REPORT_FORMAT,
 };
+use crate::sort::sort_by;
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -408,7 +409,7 @@ fn leverage(
         return Vec::new();
     };
     let step = 100.0 / max;
-    let mut gains: Vec<Leverage> = framework
+    let gains: Vec<Leverage> = framework
         .standards
         .iter()
         .zip(scored.iter().zip(&index.tags))
@@ -434,8 +435,12 @@ fn leverage(
             })
         })
         .collect();
-    // A stable sort keeps framework order among equal gains.
-    gains.sort_by(|a, b| b.gain.total_cmp(&a.gain));
-    gains.truncate(LEVERAGE_LIMIT);
-    gains
+    // Highest gain first; a stable sort keeps framework order among equal gains.
+    let mut order: Vec<(f64, usize)> = gains.iter().map(|item| item.gain).zip(0..).collect();
+    sort_by(&mut order, |a, b| b.0.total_cmp(&a.0).is_lt());
+    order
+        .iter()
+        .take(LEVERAGE_LIMIT)
+        .filter_map(|&(_, i)| gains.get(i).cloned())
+        .collect()
 }
