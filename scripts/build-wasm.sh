@@ -4,6 +4,7 @@
 #   pkg/package.json   conditional exports: Node.js gets node/, everything else web/
 #   pkg/web/           ES module; call the default export `init()` before anything else
 #   pkg/node/          CommonJS; loads the .wasm synchronously on import
+#   pkg/schema/        the JSON Schemas (also in web/ and node/ as schemas.js, for schema())
 #   pkg/README.md      bindings/wasm/README.md
 #
 # Needs: the wasm32-unknown-unknown Rust target, the `wasm-bindgen` CLI of exactly the version
@@ -62,6 +63,25 @@ for target in web node; do
   cp $wasm_dir/js/api.ts $wasm_dir/js/state.ts "$dir/"
   cp $wasm_dir/js/$target.ts "$dir/index.ts"
   printf '// Written by scripts/build-wasm.sh.\nexport const VERSION = "%s";\n' "$version" >"$dir/version.ts"
+  # The JSON Schemas as JavaScript text for schema(): not in the .wasm, which every page loads,
+  # but in a module that bundlers drop from sites that never ask for a schema.
+  node - "$dir/schemas.ts" schema <<'EOF'
+const fs = require("fs");
+const [out, dir] = process.argv.slice(2);
+const entries = fs
+  .readdirSync(dir)
+  .filter((file) => file.endsWith(".schema.json"))
+  .sort()
+  .map((file) => {
+    const minified = JSON.stringify(JSON.parse(fs.readFileSync(`${dir}/${file}`, "utf8")));
+    return `  ${file.replace(".schema.json", "")}: ${JSON.stringify(minified)},\n`;
+  });
+fs.writeFileSync(
+  out,
+  "// Written by scripts/build-wasm.sh from schema/*.schema.json: each JSON Schema as text.\n" +
+    `export const SCHEMAS: Readonly<Record<string, string>> = {\n${entries.join("")}};\n`,
+);
+EOF
   if [ $target = web ]; then module=es2020; resolution=bundler; else module=commonjs; resolution=node10; fi
   cat >"$dir/tsconfig.json" <<EOF
 {
@@ -90,6 +110,8 @@ printf '{ "type": "module" }\n' >"$pkg/web/package.json"
 printf '{ "type": "commonjs" }\n' >"$pkg/node/package.json"
 
 cp $wasm_dir/README.md "$pkg/README.md"
+mkdir -p "$pkg/schema"
+cp schema/*.schema.json "$pkg/schema/"
 node - "$pkg/package.json" "$version" <<'EOF'
 const [file, version] = process.argv.slice(2);
 const entry = (dir) => ({ types: `./${dir}/index.d.ts`, default: `./${dir}/index.js` });
@@ -105,12 +127,16 @@ const manifest = {
     ".": { node: entry("node"), default: entry("web") },
     "./web": entry("web"),
     "./node": entry("node"),
+    "./schema/*": "./schema/*",
     "./package.json": "./package.json",
   },
+  // Only the Node.js build does work on import (it loads the module); bundlers may drop any
+  // other file a site does not use, such as the schemas.
+  sideEffects: ["./node/*"],
   main: "./node/index.js",
   module: "./web/index.js",
   types: "./node/index.d.ts",
-  files: ["web/", "node/", "README.md"],
+  files: ["web/", "node/", "schema/", "README.md"],
   engines: { node: ">=18" },
 };
 require("fs").writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");

@@ -15,11 +15,11 @@ started=$(date +%s)
 
 step() { printf '\n== wasm: %s\n' "$*"; }
 
-# The size target of the package (gzip -9 of the .wasm) and the ceiling this script enforces
-# (CHIME_WASM_MAX_GZIP_BYTES overrides it). The ceiling stops the module growing while it is over
-# the target; see "Size" in bindings/wasm/README.md.
-target_bytes=$((150 * 1024))
-ceiling_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-$((190 * 1024))}
+# The size target: the gzipped .wasm (gzip -9, with the embedded default framework) at or under
+# 150 KB, read as 150,000 bytes. Size is deterministic, so this is a check, not a benchmark;
+# CHIME_WASM_MAX_GZIP_BYTES overrides it while experimenting. See "Size" in
+# bindings/wasm/README.md.
+max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-150000}
 
 step "Rust target wasm32-unknown-unknown"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -42,7 +42,7 @@ else
 fi
 wasm-bindgen-test-runner --version >/dev/null
 
-step "npm ci (binaryen for wasm-opt, typescript)"
+step "npm ci (binaryen for wasm-opt, typescript, esbuild for the bundling test)"
 (cd $wasm_dir && npm ci --no-audit --no-fund --prefer-offline)
 
 step "cargo clippy for wasm32 (warnings denied)"
@@ -66,14 +66,13 @@ step "size"
 wasm=$wasm_dir/pkg/web/chime_standards_wasm_bg.wasm
 bytes=$(wc -c <"$wasm")
 gz=$(gzip -9c "$wasm" | wc -c)
-js=$(cat $wasm_dir/pkg/web/*.js | gzip -9c | wc -c)
-printf 'chime_standards_wasm_bg.wasm: %d bytes, %d bytes gzipped (%.1f KiB); web JavaScript %d bytes gzipped\n' \
-  "$bytes" "$gz" "$(awk "BEGIN { print $gz / 1024 }")" "$js"
-if [ "$gz" -gt "$target_bytes" ]; then
-  echo "the gzipped .wasm is over the 150 KiB target by $((gz - target_bytes)) bytes"
-fi
-if [ "$gz" -gt "$ceiling_bytes" ]; then
-  echo "FAIL: the gzipped .wasm grew past the ceiling of $ceiling_bytes bytes" >&2
+glue=$(ls $wasm_dir/pkg/web/*.js | grep -v '/schemas\.js$' | xargs cat | gzip -9c | wc -c)
+schemas=$(gzip -9c $wasm_dir/pkg/web/schemas.js | wc -c)
+printf 'chime_standards_wasm_bg.wasm: %d bytes, %d bytes gzipped (target: %d)\n' "$bytes" "$gz" "$max_gzip_bytes"
+printf 'web JavaScript: %d bytes gzipped, and schemas.js %d (bundlers leave it out unless schema() is used)\n' \
+  "$glue" "$schemas"
+if [ "$gz" -gt "$max_gzip_bytes" ]; then
+  echo "FAIL: the gzipped .wasm is $gz bytes, over the target of $max_gzip_bytes" >&2
   exit 1
 fi
 

@@ -19,6 +19,7 @@ import type {
   Framework as FrameworkDocument,
   Report,
 } from "./chime_standards_wasm.js";
+import { SCHEMAS } from "./schemas.js";
 import { state } from "./state.js";
 import { VERSION } from "./version.js";
 
@@ -438,13 +439,17 @@ export function renderHtml(report: Input<Report>, framework: FrameworkInput): st
 }
 
 /**
- * The JSON Schema (draft 2020-12) of a document, as an object.
+ * The JSON Schema (draft 2020-12) of a document, as an object (a fresh copy on each call).
+ *
+ * The schemas are plain JavaScript in the package (`schemas.js`, written at build time from the
+ * repository's `schema/` directory), not part of the WebAssembly module, so this works before
+ * `init()`, and a bundler leaves them out of a site that never calls `schema()`. The same
+ * files are in the package as `chime-standards/schema/<name>.schema.json`.
  *
  * @throws {RangeError} for a name other than those of {@link SchemaName}.
  */
 export function schema(name: SchemaName): Record<string, unknown> {
-  ensureReady();
-  const json = wasm.schema(String(name));
+  const json = Object.prototype.hasOwnProperty.call(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (json === undefined) {
     throw new RangeError(
       `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison or cohort`,

@@ -11,11 +11,11 @@
 //! `panic = "abort"`, where a panic would be a trap.
 //!
 //! The TypeScript declarations of the documents come from the core's types through its `tsify`
-//! feature, so they cannot drift from the Rust types or the JSON Schemas.
+//! feature, so they cannot drift from the Rust types or the JSON Schemas. The schemas
+//! themselves are not in this module: the build writes them into the JavaScript package
+//! (`schemas.js`), which keeps them out of the `.wasm` every page downloads.
 
-use chime_standards::{
-    parse_json, render, Diagnostic, Document, Error, Limits, Report, SchemaKind,
-};
+use chime_standards::{parse_json, render, Diagnostic, Document, Error, Limits, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -72,12 +72,6 @@ pub fn max_input_bytes() -> usize {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// The committed JSON Schema of a document kind, or `undefined` for an unknown name.
-#[wasm_bindgen]
-pub fn schema(name: &str) -> Option<String> {
-    SchemaKind::from_name(name).map(|kind| chime_standards::schema(kind).to_string())
 }
 
 /// Compares two reports (JSON) of one organisation.

@@ -54,7 +54,7 @@ test("malformed JSON", () => {
   assertShape(framework);
   assert.deepEqual([framework.code, framework.diagnostics[0].document], ["invalid_json", "framework"]);
 
-  const report = chimeError(() => compare("[", "{}"));
+  const report = chimeError(() => compare("{", "{}"));
   assertShape(report);
   assert.deepEqual([report.code, report.diagnostics[0].document], ["invalid_json", "report"]);
 });

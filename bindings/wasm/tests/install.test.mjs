@@ -36,7 +36,14 @@ after(() => {
 test("the tarball holds one .wasm, the builds and the README", () => {
   const root = join(project, "node_modules", "chime-standards");
   const files = (dir) => readdirSync(join(root, dir)).sort();
-  assert.deepEqual(files("."), ["README.md", "node", "package.json", "web"]);
+  assert.deepEqual(files("."), ["README.md", "node", "package.json", "schema", "web"]);
+  assert.deepEqual(files("schema"), [
+    "assessment.schema.json",
+    "cohort.schema.json",
+    "comparison.schema.json",
+    "framework.schema.json",
+    "report.schema.json",
+  ]);
   assert.ok(files("web").includes("chime_standards_wasm_bg.wasm"));
   assert.ok(!files("node").some((name) => name.endsWith(".wasm")), "the Node build shares the web build's .wasm");
 });
@@ -54,6 +61,43 @@ test("an ES module imports it (Node's build, through the conditional exports)", 
   );
   const out = JSON.parse(run("node", ["esm.mjs"]));
   assert.deepEqual(out, { id: "chime-lero", version: out.version, code: "invalid_json", fn: "function" });
+});
+
+test("the schemas are files of the package too, the same as schema() returns", () => {
+  writeFileSync(
+    join(project, "files.mjs"),
+    `import { readFileSync } from "node:fs";
+     import { fileURLToPath } from "node:url";
+     import { schema } from "chime-standards";
+     const file = fileURLToPath(import.meta.resolve("chime-standards/schema/report.schema.json"));
+     const same = JSON.stringify(JSON.parse(readFileSync(file, "utf8"))) === JSON.stringify(schema("report"));
+     console.log(same);`,
+  );
+  assert.equal(run("node", ["files.mjs"]).trim(), "true");
+});
+
+test("a bundled site carries the schemas only when it calls schema()", () => {
+  const esbuild = join(wasmDir, "node_modules", ".bin", "esbuild");
+  const bundle = (name, source) => {
+    writeFileSync(join(project, `${name}.mjs`), source);
+    run(esbuild, [`${name}.mjs`, "--bundle", "--format=esm", "--platform=browser", "--minify", `--outfile=${name}.out.js`]);
+    return readFileSync(join(project, `${name}.out.js`), "utf8");
+  };
+  const scoring = bundle(
+    "scoring-site",
+    `import init, { Framework } from "chime-standards";
+     await init();
+     console.log(new Framework().id);`,
+  );
+  const withSchemas = bundle(
+    "schema-site",
+    `import { schema } from "chime-standards";
+     console.log(schema("report").$id);`,
+  );
+  const marker = "urn:chime-standards:schema:report@1";
+  assert.ok(scoring.includes("chime_standards_wasm_bg.wasm"), "the scoring site bundles the web build");
+  assert.ok(!scoring.includes(marker), "the scoring site carries no schema");
+  assert.ok(withSchemas.includes(marker), "the schema site carries the schemas");
 });
 
 test("CommonJS requires it", () => {
