@@ -40,7 +40,9 @@ def test_malformed_json_string(framework: chime.Framework) -> None:
 def test_malformed_bytes_and_bad_utf8(framework: chime.Framework) -> None:
     assert _error(framework, b"{").codes == ["invalid_json"]
     assert _error(framework, b'{"format": "\xff"}').codes == ["invalid_json"]
-    assert _error(framework, bytearray(b"[")).codes == ["invalid_json"]
+    assert _error(framework, bytearray(b'{"id": ')).codes == ["invalid_json"]
+    # A list where the document's object belongs is the wrong type, even unfinished.
+    assert _error(framework, bytearray(b"[")).codes == ["invalid_type"]
     assert _error(framework, "\ud800").codes == ["invalid_json"]  # a lone surrogate
     assert _error(framework, "\ufeff{}").codes == ["invalid_json"]  # a byte-order mark
 
