@@ -4,8 +4,9 @@
 # once loaded (service worker).
 #
 #   site/index.html, style.css, icon.svg, manifest.webmanifest   from bindings/wasm/demo/
-#   site/app/*.js        the page, compiled by tsc from bindings/wasm/demo/src/*.ts
-#   site/chime/          the npm package's web build (ES module + .wasm) from pkg/web/
+#   site/app/main.js     the page (bindings/wasm/demo/src/*.ts, type-checked by tsc) and the
+#                        npm package's web build (pkg/web/), bundled by esbuild
+#   site/app/*.wasm      the package's WebAssembly module
 #   site/sw.js           the service worker, listing every file above with a hash of them all
 #
 # Builds bindings/wasm/pkg/ first when it is missing (scripts/build-wasm.sh; it needs the tools
@@ -19,8 +20,8 @@ site=$wasm_dir/site
 stage=target/site-stage
 bin=$wasm_dir/node_modules/.bin
 
-if [ ! -x "$bin/tsc" ]; then
-  echo "build-site: npm ci in $wasm_dir (for tsc)"
+if [ ! -x "$bin/tsc" ] || [ ! -x "$bin/esbuild" ]; then
+  echo "build-site: npm ci in $wasm_dir (for tsc and esbuild)"
   (cd $wasm_dir && npm ci --no-audit --no-fund --prefer-offline)
 fi
 if [ ! -f $wasm_dir/pkg/web/index.js ] || [ ! -f $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm ]; then
@@ -30,14 +31,22 @@ fi
 
 echo "build-site: tsc (the page, type-checked against the package's .d.ts)"
 rm -rf "$stage" "$site"
-mkdir -p "$stage/src" "$stage/chime" "$site/chime"
+mkdir -p "$stage/src" "$stage/chime" "$site/app"
 cp $demo/tsconfig.json "$stage/"
 cp $demo/src/*.ts "$stage/src/"
-cp $wasm_dir/pkg/web/*.d.ts "$stage/chime/"
-"$bin/tsc" --project "$stage/tsconfig.json" --outDir "$root/$site/app"
+cp $wasm_dir/pkg/web/*.d.ts $wasm_dir/pkg/web/*.js "$stage/chime/"
+"$bin/tsc" --project "$stage/tsconfig.json" --noEmit
+
+echo "build-site: esbuild (the page and the package's web build, as one file)"
+# One request instead of a dozen on a slow connection, and only the package code the page
+# uses: the JSON Schemas, for one, stay out. ES2020 is the oldest target that keeps
+# import.meta, which the web build uses to find its .wasm.
+"$bin/esbuild" "$stage/src/main.ts" --bundle --format=esm --target=es2020 --minify \
+  --log-level=warning --outfile="$site/app/main.js"
+# The web build fetches the .wasm from beside itself, which is now beside the bundle.
+cp $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm "$site/app/"
 
 cp $demo/index.html $demo/style.css $demo/icon.svg $demo/manifest.webmanifest "$site/"
-cp $wasm_dir/pkg/web/*.js $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm "$site/chime/"
 
 echo "build-site: service worker"
 node - "$site" "$demo/sw.js" <<'EOF'
@@ -67,7 +76,7 @@ console.log(`build-site: sw.js caches ${list.length} entries, version ${version}
 EOF
 
 total=$(find "$site" -type f -exec cat {} + | wc -c)
-wasm=$site/chime/chime_standards_wasm_bg.wasm
+wasm=$site/app/chime_standards_wasm_bg.wasm
 wasm_gz=$(gzip -9c "$wasm" | wc -c)
 rest_gz=$(find "$site" -type f ! -name '*.wasm' -exec cat {} + | gzip -9c | wc -c)
 echo "build-site: wrote $site: $(find "$site" -type f | wc -l) files, $total bytes"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The self-assessment web page's tests (scripts/test.sh runs this after scripts/test-wasm.sh).
 # Installs Debian's Chromium when it is missing (no browser is ever downloaded by npm), runs
-# `npm ci` in bindings/wasm (playwright-core and typescript), builds the site with
+# `npm ci` in bindings/wasm (playwright-core, typescript and esbuild), builds the site with
 # scripts/build-site.sh, builds the `chime` CLI, then drives the page in headless Chromium
 # against the site served on 127.0.0.1 (bindings/wasm/demo/test/browser.mjs): rating, evidence,
 # scores equal to the CLI's report, the draft restored on reload, bad files refused, keyboard
@@ -33,7 +33,7 @@ else
 fi
 "$chromium" --version
 
-step "npm ci (playwright-core, typescript)"
+step "npm ci (playwright-core, typescript, esbuild)"
 (cd $wasm_dir && npm ci --no-audit --no-fund --prefer-offline)
 
 step "build the site"
