@@ -4,13 +4,23 @@
 //! copy of several kilobytes of code, which adds up in the WebAssembly module (16 KB for the
 //! four sorts below). The engine sorts short lists: a standard's evidence, its raters'
 //! levels, leverage gains, and a cohort's scores (the longest, one per report), so a plain
-//! merge sort, O(n log n) with n slots of scratch, serves them all.
+//! merge sort, O(n log n) with n slots of scratch beyond 16 items, serves them all.
+
+/// Runs this short are sorted in place by insertion, so most of the engine's lists (a few
+/// levels, a few dozen evidence items) need no scratch memory at all.
+const RUN: usize = 16;
 
 /// Sorts `items` stably: `less(a, b)` says whether `a` goes before `b`; equal items keep their
 /// order.
 pub(crate) fn sort_by<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for run in items.chunks_mut(RUN) {
+        insertion_sort(run, &less);
+    }
+    if items.len() <= RUN {
+        return;
+    }
     let mut merged: Vec<T> = Vec::with_capacity(items.len());
-    let mut width = 1;
+    let mut width = RUN;
     // Bottom-up: merge neighbouring sorted runs of `width` items into runs of twice that.
     while width < items.len() {
         for run in items.chunks_mut(2 * width) {
@@ -34,6 +44,20 @@ pub(crate) fn sort_by<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
             run.copy_from_slice(&merged);
         }
         width *= 2;
+    }
+}
+
+/// Moves each item left past the items it goes strictly before (stable, in place).
+fn insertion_sort<T>(items: &mut [T], less: &impl Fn(&T, &T) -> bool) {
+    for end in 1..items.len() {
+        let mut at = end;
+        while let (Some(before), Some(item)) = (items.get(at.wrapping_sub(1)), items.get(at)) {
+            if !less(item, before) {
+                break;
+            }
+            items.swap(at - 1, at);
+            at -= 1;
+        }
     }
 }
 
