@@ -159,11 +159,25 @@ function pointerToken(key: string): string {
 /**
  * JSON.stringify, refusing NaN and infinities (which it would silently write as `null`, and
  * a `null` rating means "not assessed") with their JSON Pointer.
+ *
+ * The replacer only notes that such a number exists: building every value's path costs more
+ * than the rest of the stringify, so the path is found by a second pass only when needed.
  */
 function stringify(value: unknown): string | undefined {
+  let nonFinite = false;
+  const json = JSON.stringify(value, (_key: string, item: unknown) => {
+    if (typeof item === "number" && !Number.isFinite(item)) nonFinite = true;
+    return item;
+  });
+  if (nonFinite) locateNonFinite(value);
+  return json;
+}
+
+/** Throws NonFinite with the JSON Pointer of the first non-finite number, in stringify's order. */
+function locateNonFinite(value: unknown): void {
   const paths = new WeakMap<object, string>();
   let root = true;
-  return JSON.stringify(value, function (this: object, key: string, item: unknown) {
+  JSON.stringify(value, function (this: object, key: string, item: unknown) {
     const path = root ? "" : `${paths.get(this) ?? ""}/${pointerToken(key)}`;
     root = false;
     if (typeof item === "number" && !Number.isFinite(item)) throw new NonFinite(path, item);
