@@ -4,14 +4,17 @@
 // assessment (debounced). Each field's wrapper names what it edits, so messages.ts can put a
 // diagnostic next to the control its JSON Pointer concerns:
 //   data-path="/evidence/2/collected"     a fixed place in the document
-//   data-judge="std-id|rater-id" data-part="rating|justification|narrative"
+//   data-judge="std-id|rater-id" data-part="rating|justification|narrative|strengths|actions"
 //                                          one judgement (found by standard and rater, since
 //                                          judgements have no fixed index while the user edits)
+//   data-action="1" data-action-part="description|due"
+//                                          inside data-part="actions": one action, one field of it
 
 import type { Evidence, EvidenceKind, Rater, RaterRole, Rating, Sensitivity, Source, Standard, Structure } from "../chime/index.js";
 import { byId, fill, h, icon, num, plural, uid } from "./dom.js";
 import type { Attrs, Child } from "./dom.js";
 import {
+  addAction,
   applies,
   findJudgement,
   homeDomain,
@@ -20,6 +23,8 @@ import {
   judgeKey,
   levels,
   nextId,
+  removeAction,
+  setAction,
   setJudgementText,
   setLinked,
   setRating,
@@ -493,14 +498,108 @@ function showJustification(wrapper: HTMLElement | null, standard: string, rater:
   if (area) area.required = needed;
 }
 
+/**
+ * Standards whose notes section the user has opened: it stays open when the form is rebuilt
+ * (after removing an action, or undoing that), so the focus can go back inside it.
+ */
+const notesOpen = new Set<string>();
+
+const PRIVATE_HINT = "Kept in your assessment file; never copied into the report.";
+
+/** The agreed judgement's free text and planned actions: for the team, never in the report. */
 function notes(std: Standard): HTMLElement {
   const judgement = findJudgement(std.id, null);
-  const area = textArea(judgement?.narrative ?? "", (v) => setJudgementText(std.id, null, "narrative", v));
+  const key = judgeKey(std.id, null);
+  const narrative = textArea(judgement?.narrative ?? "", (v) => setJudgementText(std.id, null, "narrative", v));
+  const strengths = textArea(judgement?.strengths ?? "", (v) => setJudgementText(std.id, null, "strengths", v));
+  // Open whenever it holds something, so nothing in the file is out of sight.
+  const open = !!(judgement?.narrative || judgement?.strengths || judgement?.actions?.length) || notesOpen.has(std.id);
   return h(
     "details",
-    { class: "notes", open: judgement?.narrative ? true : null },
-    h("summary", null, "Notes for your team"),
-    field("Notes", area, { "data-judge": judgeKey(std.id, null), "data-part": "narrative" }, "Kept in your assessment file; never copied into the report."),
+    {
+      class: "notes",
+      open: open || null,
+      ontoggle: (event: Event) => {
+        if ((event.target as HTMLDetailsElement).open) notesOpen.add(std.id);
+        else notesOpen.delete(std.id);
+      },
+    },
+    h("summary", null, "Notes, strengths and actions"),
+    field("Notes", narrative, { "data-judge": key, "data-part": "narrative" }, PRIVATE_HINT),
+    field("What is going well", strengths, { "data-judge": key, "data-part": "strengths" }, PRIVATE_HINT),
+    actionsBox(std),
+  );
+}
+
+function addActionId(standard: string): string {
+  return `add-action-${standard}`;
+}
+
+function actionsBox(std: Standard): HTMLElement {
+  const hintId = uid("hint");
+  const rows = h("ol", { class: "action-rows", "data-actions-for": std.id });
+  fillActions(rows, std);
+  return h(
+    "fieldset",
+    { class: "actions", "data-judge": judgeKey(std.id, null), "data-part": "actions", "aria-describedby": hintId },
+    h("legend", null, "Actions"),
+    h("p", { class: "hint", id: hintId }, "Improvements you plan, each with a date if you have one. Kept in your assessment file; never copied into the report."),
+    rows,
+    h(
+      "button",
+      {
+        type: "button",
+        class: "secondary small",
+        id: addActionId(std.id),
+        onclick: () => {
+          const index = addAction(std.id);
+          fillActions(rows, std);
+          edited();
+          rows.querySelector<HTMLInputElement>(`[data-action="${index}"] input[type=text]`)?.focus();
+        },
+      },
+      "Add an action",
+    ),
+  );
+}
+
+/** (Re)builds a standard's action rows from the document, numbered as they are stored. */
+function fillActions(rows: HTMLElement, std: Standard): void {
+  fill(rows, (findJudgement(std.id, null)?.actions ?? []).map((action, i) => actionRow(std, i, action.description, action.due ?? "")));
+  rows.hidden = !rows.childElementCount;
+}
+
+function actionRow(std: Standard, i: number, description: string, due: string): HTMLLIElement {
+  // The numbers are for screen readers: every row's fields and button are otherwise alike.
+  const hidden = (text: string): HTMLSpanElement => h("span", { class: "visually-hidden" }, text);
+  return h(
+    "li",
+    { class: "action", "data-action": String(i) },
+    field(
+      ["Action", hidden(` ${i + 1}`)],
+      textInput(description, (v) => setAction(std.id, i, { description: v })),
+      { "data-action-part": "description", class: "field action-what" },
+    ),
+    field(
+      ["Due by (optional)", hidden(`, action ${i + 1}`)],
+      dateInput(due, (v) => setAction(std.id, i, { due: v })),
+      { "data-action-part": "due", class: "field action-due" },
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "quiet small",
+        onclick: () =>
+          actions.undoable(
+            `Removed action ${i + 1} of “${std.title}”.`,
+            () => removeAction(std.id, i),
+            `#${CSS.escape(addActionId(std.id))}`,
+          ),
+      },
+      "Remove",
+      hidden(` action ${i + 1}`),
+    ),
   );
 }
 

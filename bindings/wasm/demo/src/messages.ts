@@ -12,7 +12,7 @@ const SEVERITY: Record<string, [string, string]> = {
   info: ["ℹ", "Note"],
 };
 
-const DATE_FIELDS = /\/(assessed_on|collected|expires|recorded_on)$/;
+const DATE_FIELDS = /\/(assessed_on|collected|expires|recorded_on|due)$/;
 
 /** The message in plain words, for the codes people meet while filling in the form. */
 export function describe(d: Diagnostic): string {
@@ -64,11 +64,12 @@ function target(d: Diagnostic): HTMLElement | null {
     if (d.code === "raters_disagree") {
       return document.querySelector(`[data-standard-raters="${CSS.escape(j.standard)}"]`);
     }
+    if (rest === "/actions") return actionTarget(key, d.path);
     const part =
       d.code === "not_applicable_without_justification" || rest === "/justification"
         ? "justification"
-        : rest === "/narrative"
-          ? "narrative"
+        : rest === "/narrative" || rest === "/strengths"
+          ? rest.slice(1)
           : "rating";
     return document.querySelector(`[data-judge="${key}"][data-part="${part}"]`);
   }
@@ -89,6 +90,18 @@ function target(d: Diagnostic): HTMLElement | null {
     path = path.slice(0, path.lastIndexOf("/"));
   }
   return null;
+}
+
+/**
+ * The nearest control of `/judgements/N/actions[/I[/description|/due]]`: the field, else the
+ * action's row, else the list (only the agreed judgement's actions have controls).
+ */
+function actionTarget(key: string, path: string): HTMLElement | null {
+  const list = document.querySelector<HTMLElement>(`[data-judge="${key}"][data-part="actions"]`);
+  const [, index, part] = /\/actions\/(\d+)(?:\/([^/]+))?/.exec(path) ?? [];
+  const row = index === undefined ? null : list?.querySelector<HTMLElement>(`[data-action="${index}"]`);
+  const field = part ? row?.querySelector<HTMLElement>(`[data-action-part="${CSS.escape(part)}"]`) : null;
+  return field ?? row ?? list;
 }
 
 let placed: HTMLElement[] = [];

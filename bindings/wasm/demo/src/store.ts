@@ -2,9 +2,10 @@
 //
 // The assessment is kept as the plain JSON document itself (`doc`), so what the page saves,
 // downloads and scores is exactly what the user edited, and fields the form does not show
-// (`sha256`, `actions`, ...) are kept as they were loaded.
+// (`sha256`, the raters' own notes, strengths and actions, ...) are kept as they were loaded.
 
 import type {
+  Action,
   Assessment,
   Evidence,
   Framework,
@@ -166,12 +167,45 @@ export function setRating(standard: string, rater: string | null, rating: Rating
 export function setJudgementText(
   standard: string,
   rater: string | null,
-  field: "justification" | "narrative",
+  field: "justification" | "narrative" | "strengths",
   text: string,
 ): void {
   const judgement = ensureJudgement(standard, rater);
   if (text) judgement[field] = text;
   else delete judgement[field];
+  prune(judgement);
+}
+
+// ---- actions (the agreed judgement's planned improvements) --------------------------------
+
+/** Appends an empty action to a standard's agreed judgement; returns its index. */
+export function addAction(standard: string): number {
+  const list = (ensureJudgement(standard, null).actions ??= []);
+  list.push({ description: "" });
+  return list.length - 1;
+}
+
+/** What a row of the form edits: an empty `due` means none (the format has no empty date). */
+export interface ActionPatch {
+  description?: string;
+  due?: string;
+}
+
+export function setAction(standard: string, index: number, patch: ActionPatch): void {
+  const action: Action | undefined = findJudgement(standard, null)?.actions?.[index];
+  if (!action) return;
+  if (patch.description !== undefined) action.description = patch.description;
+  if (patch.due !== undefined) {
+    if (patch.due) action.due = patch.due;
+    else delete action.due;
+  }
+}
+
+export function removeAction(standard: string, index: number): void {
+  const judgement = findJudgement(standard, null);
+  if (!judgement?.actions) return;
+  judgement.actions.splice(index, 1);
+  if (!judgement.actions.length) delete judgement.actions;
   prune(judgement);
 }
 

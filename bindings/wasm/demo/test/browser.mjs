@@ -313,6 +313,99 @@ await step("the draft is restored on reload", async () => {
   assert.equal(await text("[data-overall-score]"), before);
 });
 
+await step("notes: strengths and actions of the agreed judgement, kept in the file, never in the report", async () => {
+  const STRENGTH = "Members chair the monthly forum and set its agenda.";
+  const FIRST = "Ask members to co-design the welcome pack";
+  const SECOND = "Publish what changed after each forum";
+  const card = page.locator(`#std-${S.e2}`);
+  const notes = card.locator("details.notes");
+  const judge = `[data-judge="${S.e2}|"]`;
+  const strengths = page.locator(`${judge}[data-part="strengths"] textarea`);
+  const rows = page.locator(`${judge}[data-part="actions"] li[data-action]`);
+  const description = (i) => rows.nth(i).locator('[data-action-part="description"] input');
+  const due = (i) => rows.nth(i).locator('[data-action-part="due"] input');
+  const agreed = (assessment) => assessment.judgements.find((j) => j.standard === S.e2 && !j.rater);
+
+  assert.equal(await notes.getAttribute("open"), null, "closed while it holds nothing");
+  assert.equal((await notes.locator("summary").textContent()).trim(), "Notes, strengths and actions");
+  await notes.locator("summary").click();
+  assert.match(await page.locator(`${judge}[data-part="strengths"] label`).textContent(), /What is going well/);
+  await strengths.fill(STRENGTH);
+  const add = card.locator("button", { hasText: "Add an action" });
+  await add.click();
+  assert.equal(await rows.count(), 1);
+  assert.ok(await description(0).evaluate((el) => el === document.activeElement), "the new action's description has the focus");
+  await page.keyboard.type(FIRST);
+  await due(0).fill("2025-09-30");
+  await add.click();
+  assert.ok(await description(1).evaluate((el) => el === document.activeElement));
+  await description(1).fill(SECOND);
+  await settle();
+  // Every control has its own label; the Remove buttons say which action they remove.
+  const names = await rows.evaluateAll((items) =>
+    items.map((li) => [...li.querySelectorAll("input")].map((el) => el.labels[0].textContent).concat(li.querySelector("button").textContent)),
+  );
+  assert.deepEqual(names, [
+    ["Action 1", "Due by (optional), action 1", "Remove action 1"],
+    ["Action 2", "Due by (optional), action 2", "Remove action 2"],
+  ]);
+
+  // Removing an action is offered back with Undo.
+  await rows.nth(0).locator("button", { hasText: "Remove" }).click();
+  await settle();
+  assert.equal(await rows.count(), 1);
+  assert.equal(await description(0).inputValue(), SECOND);
+  assert.match(await text("#notice"), /Removed action 1/);
+  assert.ok(await add.evaluate((el) => el === document.activeElement), "the focus goes to Add an action");
+  assert.deepEqual(agreed(JSON.parse(await draft()).assessment).actions, [{ description: SECOND }]);
+  await page.locator("#notice button", { hasText: "Undo" }).click();
+  await settle();
+  assert.ok(await notes.evaluate((el) => el.open), "the notes stay open after undo");
+  assert.equal(await rows.count(), 2);
+  assert.equal(await description(0).inputValue(), FIRST);
+  assert.equal(await due(0).inputValue(), "2025-09-30");
+  assert.equal(await description(1).inputValue(), SECOND);
+  assert.equal(await due(1).inputValue(), "");
+  assert.deepEqual((await page.evaluate(lowContrast)).bad, [], "the new texts meet WCAG AA contrast");
+
+  // (a) The saved file holds exactly them: an empty date is no `due` at all.
+  const saved = agreed(JSON.parse(fs.readFileSync(await exportAssessment("with-actions.json"), "utf8")));
+  assert.equal(saved.rating, 2, "the rating is kept");
+  assert.equal(saved.strengths, STRENGTH);
+  assert.deepEqual(saved.actions, [{ description: FIRST, due: "2025-09-30" }, { description: SECOND }]);
+  assert.equal(saved.narrative, undefined);
+
+  // (c) Neither the report nor the results show them (reports hold ids and numbers only).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-report")]);
+  const file = path.join(work, "report-with-actions.html");
+  await download.saveAs(file);
+  const html = fs.readFileSync(file, "utf8");
+  const results = await text("#results");
+  for (const secret of [STRENGTH, FIRST, SECOND]) {
+    assert.ok(!html.includes(secret), `the report does not hold “${secret}”`);
+    assert.ok(!results.includes(secret), `the results do not show “${secret}”`);
+  }
+
+  // No sideways scrolling with actions listed, at the narrowest width.
+  await page.setViewportSize({ width: 360, height: 844 });
+  await card.scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), "no horizontal scroll at 360 px");
+  await notes.screenshot({ path: path.join(shots, "phone-actions.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await notes.screenshot({ path: path.join(shots, "desktop-actions.png") });
+
+  // (b) The draft brings them back into the controls, with the notes open to show them.
+  await page.reload();
+  await ready();
+  assert.ok(await notes.evaluate((el) => el.open), "open when it holds something");
+  assert.equal(await strengths.inputValue(), STRENGTH);
+  assert.equal(await rows.count(), 2);
+  assert.equal(await description(0).inputValue(), FIRST);
+  assert.equal(await due(0).inputValue(), "2025-09-30");
+  assert.equal(await description(1).inputValue(), SECOND);
+  assert.equal(await due(1).inputValue(), "");
+});
+
 await step("keyboard only: rate a standard with Tab, arrow keys and Space", async () => {
   // Straight after the reload nothing has been clicked: Tab starts at the top of the page.
   const target = `rate:${S.c2}:`;
