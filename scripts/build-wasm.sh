@@ -106,7 +106,10 @@ from='${__dirname}/chime_standards_wasm_bg.wasm'
 to='${__dirname}/../web/chime_standards_wasm_bg.wasm'
 grep -qF "$from" "$node_glue" || { echo "build-wasm: the nodejs glue no longer reads $from; update this script" >&2; exit 1; }
 sed -i "s#$from#$to#" "$node_glue"
-printf '{ "type": "module" }\n' >"$pkg/web/package.json"
+# Bundlers read `sideEffects` from the nearest package.json: the web build does nothing on
+# import, so a site may drop whatever of it (the schemas, say) it does not use. The Node.js
+# build loads the module on import, so it says nothing.
+printf '{ "type": "module", "sideEffects": false }\n' >"$pkg/web/package.json"
 printf '{ "type": "commonjs" }\n' >"$pkg/node/package.json"
 
 cp $wasm_dir/README.md "$pkg/README.md"
@@ -130,9 +133,6 @@ const manifest = {
     "./schema/*": "./schema/*",
     "./package.json": "./package.json",
   },
-  // Only the Node.js build does work on import (it loads the module); bundlers may drop any
-  // other file a site does not use, such as the schemas.
-  sideEffects: ["./node/*"],
   main: "./node/index.js",
   module: "./web/index.js",
   types: "./node/index.d.ts",

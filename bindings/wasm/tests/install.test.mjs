@@ -94,10 +94,13 @@ test("a bundled site carries the schemas only when it calls schema()", () => {
     `import { schema } from "chime-standards";
      console.log(schema("report").$id);`,
   );
+  // The web build declares itself free of side effects, so an import of it alone adds nothing.
+  const bare = bundle("bare-site", `import "chime-standards";`);
   const marker = "urn:chime-standards:schema:report@1";
   assert.ok(scoring.includes("chime_standards_wasm_bg.wasm"), "the scoring site bundles the web build");
   assert.ok(!scoring.includes(marker), "the scoring site carries no schema");
   assert.ok(withSchemas.includes(marker), "the schema site carries the schemas");
+  assert.equal(bare.trim(), "", "a bare import bundles nothing");
 });
 
 test("CommonJS requires it", () => {
