@@ -169,7 +169,11 @@ function stringify(value: unknown): string | undefined {
     if (typeof item === "number" && !Number.isFinite(item)) nonFinite = true;
     return item;
   });
-  if (nonFinite) locateNonFinite(value);
+  if (nonFinite) {
+    locateNonFinite(value);
+    // Not found again (a getter or toJSON that changed its answer): refuse it all the same.
+    throw new NonFinite("", Number.NaN);
+  }
   return json;
 }
 
