@@ -73,6 +73,7 @@ impl<'de> Visitor<'de> for VariantName {
 mod tests {
     use std::fmt::Debug;
 
+    use schemars::JsonSchema;
     use serde::de::DeserializeOwned;
     use serde::Serialize;
 
@@ -82,8 +83,37 @@ mod tests {
         StandardStatus, Structure,
     };
 
-    /// Each table entry is the name serde writes for the variant, and reads back to it.
-    fn check<T: Serialize + DeserializeOwned + PartialEq + Debug>(named: &[(T, &str)]) -> usize {
+    /// Every string a JSON Schema allows by `const` or `enum`, anywhere in it.
+    fn allowed(schema: &serde_json::Value, out: &mut Vec<String>) {
+        match schema {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("const", serde_json::Value::String(name)) => out.push(name.clone()),
+                        ("enum", serde_json::Value::Array(names)) => {
+                            out.extend(names.iter().filter_map(|n| n.as_str().map(str::to_string)))
+                        }
+                        _ => allowed(value, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| allowed(item, out)),
+            _ => {}
+        }
+    }
+
+    /// The table names every variant the enum has (its derived JSON Schema lists them all),
+    /// and each entry is the name serde writes for the variant and reads back to it.
+    fn check<T: Serialize + DeserializeOwned + JsonSchema + PartialEq + Debug>(
+        named: &[(T, &str)],
+    ) -> usize {
+        let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
+        let mut in_schema = Vec::new();
+        allowed(&schema, &mut in_schema);
+        let mut in_table: Vec<String> = named.iter().map(|(_, name)| name.to_string()).collect();
+        in_schema.sort();
+        in_table.sort();
+        assert_eq!(in_table, in_schema, "{}", std::any::type_name::<T>());
         for (variant, name) in named {
             let written = serde_json::to_string(variant).unwrap_or_default();
             assert_eq!(written, format!("\"{name}\""), "{variant:?}");

@@ -9,7 +9,9 @@
 //! WebAssembly module smaller.
 //!
 //! Everything else is forwarded unchanged, so values, errors and their positions are
-//! serde_json's own.
+//! serde_json's own. One limit: serde reads `#[serde(flatten)]`, untagged and internally
+//! tagged types through its own buffer, which this wrapper does not reach. The documents read
+//! (framework, assessment, report) use none of them; a type that does would need its own check.
 
 use std::fmt;
 
