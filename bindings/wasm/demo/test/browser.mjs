@@ -394,6 +394,18 @@ await step("notes: strengths and actions of the agreed judgement, kept in the fi
   await page.setViewportSize({ width: 1280, height: 900 });
   await notes.screenshot({ path: path.join(shots, "desktop-actions.png") });
 
+  // A section the user opened stays open when a removal rebuilds the form, even once it holds
+  // nothing (otherwise the focus could not return to its Add button).
+  const empty = page.locator(`#std-${S.i3} details.notes`);
+  await empty.locator("summary").click();
+  await empty.locator("button", { hasText: "Add an action" }).click();
+  await empty.locator("li[data-action] button", { hasText: "Remove" }).click();
+  await settle();
+  assert.equal(await empty.locator("li[data-action]").count(), 0);
+  assert.ok(await empty.evaluate((el) => el.open), "an opened section stays open after a removal");
+  const i3 = JSON.parse(await draft()).assessment.judgements.find((j) => j.standard === S.i3 && !j.rater);
+  assert.equal(i3?.actions, undefined, "a removed last action leaves no empty list behind");
+
   // (b) The draft brings them back into the controls, with the notes open to show them.
   await page.reload();
   await ready();
