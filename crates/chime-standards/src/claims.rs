@@ -1,7 +1,7 @@
 //! Gathering the judgements of each standard and deciding the claimed level (spec 3.2).
 
 use crate::assessment::{Assessment, Judgement, Rating};
-use crate::engine::Index;
+use crate::index::Index;
 use crate::sort::sort_by;
 
 /// The judgements of one standard.

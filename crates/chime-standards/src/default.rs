@@ -6,7 +6,6 @@
 
 use crate::assessment::Assessment;
 use crate::diagnostic::Document;
-use crate::engine::Engine;
 use crate::framework::Framework;
 use crate::parse::{parse_json, Limits};
 
@@ -18,7 +17,12 @@ pub const EXAMPLE_ASSESSMENT_JSON: &str = include_str!("../frameworks/chime-lero
 
 /// The default framework as data.
 pub fn default_framework() -> Framework {
-    engine().framework().clone()
+    parse_json(
+        DEFAULT_FRAMEWORK_JSON.as_bytes(),
+        Document::Framework,
+        &Limits::default(),
+    )
+    .unwrap_or_else(|error| unreachable!("the embedded framework is tested to parse: {error}"))
 }
 
 /// The bundled example assessment against the default framework.
@@ -29,12 +33,4 @@ pub fn example_assessment() -> Assessment {
         &Limits::default(),
     )
     .unwrap_or_else(|error| unreachable!("the bundled example is tested to parse: {error}"))
-}
-
-/// Parses the embedded framework. No cache: the core keeps no global state, and callers that
-/// score many assessments build the engine once and reuse it.
-pub(crate) fn engine() -> Engine {
-    Engine::from_json(DEFAULT_FRAMEWORK_JSON.as_bytes(), &Limits::default()).unwrap_or_else(
-        |error| unreachable!("the embedded framework is tested to be valid: {error}"),
-    )
 }

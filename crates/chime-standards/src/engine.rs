@@ -1,11 +1,11 @@
 //! The engine: a framework checked once and indexed, ready to validate and score many
 //! assessments.
 
-use std::collections::HashMap;
-
 use crate::assessment::{Assessment, Structure};
+use crate::default::DEFAULT_FRAMEWORK_JSON;
 use crate::diagnostic::{into_result, Diagnostic, Document, Error};
-use crate::framework::{AppliesTo, Framework, Requirement, Standard};
+use crate::framework::{Framework, Standard};
+use crate::index::Index;
 use crate::parse::{parse_json, Limits};
 use crate::report::Report;
 use crate::{score, validate};
@@ -27,17 +27,6 @@ pub struct Engine {
     framework: Framework,
     index: Index,
     warnings: Vec<Diagnostic>,
-}
-
-/// Lookups derived from a valid framework.
-#[derive(Debug, Clone)]
-pub(crate) struct Index {
-    pub(crate) standards: HashMap<String, usize>,
-    /// For each standard, its domain tags as (domain index, standard weight * tag weight).
-    pub(crate) tags: Vec<Vec<(usize, f64)>>,
-    pub(crate) max_level: u32,
-    /// For each level `0..=max_level`, the requirement that governs it, if any.
-    pub(crate) requirement_for: Vec<Option<Requirement>>,
 }
 
 impl Engine {
@@ -62,7 +51,9 @@ impl Engine {
 
     /// The embedded default framework, `chime-lero`.
     pub fn default_framework() -> Engine {
-        crate::default::engine()
+        Engine::from_json(DEFAULT_FRAMEWORK_JSON.as_bytes(), &Limits::default()).unwrap_or_else(
+            |error| unreachable!("the embedded framework is tested to be valid: {error}"),
+        )
     }
 
     /// The framework.
@@ -78,14 +69,36 @@ impl Engine {
     /// Every problem with an assessment against this framework: errors, warnings and notes.
     pub fn validate(&self, assessment: &Assessment) -> Vec<Diagnostic> {
         let mut diagnostics = self.warnings.clone();
-        diagnostics.extend(validate::assessment(self, assessment));
+        diagnostics.extend(validate::assessment(
+            &self.framework,
+            &self.index,
+            assessment,
+        ));
         diagnostics
     }
 
     /// Scores an assessment, or fails with every error found.
     pub fn score(&self, assessment: &Assessment) -> Result<Report, Error> {
         let diagnostics = into_result(self.validate(assessment))?;
-        Ok(score::score(self, assessment, diagnostics))
+        Ok(score::score(
+            &self.framework,
+            &self.index,
+            assessment,
+            diagnostics,
+        ))
+    }
+
+    /// The overall score before it is rounded for the report, or `None` when it is not
+    /// scored. Spec 3.10 rounds only when writing; this exists so tests can check leverage
+    /// (spec 3.9) against a true rescore. Not part of the stable API.
+    #[doc(hidden)]
+    pub fn unrounded_overall(&self, assessment: &Assessment) -> Result<Option<f64>, Error> {
+        into_result(self.validate(assessment))?;
+        Ok(score::unrounded_overall(
+            &self.framework,
+            &self.index,
+            assessment,
+        ))
     }
 
     /// Parses an assessment from JSON and scores it.
@@ -94,69 +107,8 @@ impl Engine {
         self.score(&assessment)
     }
 
-    pub(crate) fn index(&self) -> &Index {
-        &self.index
-    }
-
     /// Whether a standard applies to an organisation of this structure (spec 3.1).
     pub fn applies(standard: &Standard, structure: Structure) -> bool {
-        !(standard.applies_to == AppliesTo::FormallyConstituted && structure == Structure::Informal)
-    }
-}
-
-impl Index {
-    fn build(framework: &Framework) -> Index {
-        let domains: HashMap<String, usize> = framework
-            .domains
-            .iter()
-            .enumerate()
-            .map(|(i, domain)| (domain.id.clone(), i))
-            .collect();
-        let standards = framework
-            .standards
-            .iter()
-            .enumerate()
-            .map(|(i, standard)| (standard.id.clone(), i))
-            .collect();
-        let tags = framework
-            .standards
-            .iter()
-            .map(|standard| {
-                standard
-                    .domains
-                    .iter()
-                    .filter_map(|tag| {
-                        let domain = *domains.get(&tag.domain)?;
-                        Some((domain, standard.weight * tag.weight))
-                    })
-                    .collect()
-            })
-            .collect();
-        let max_level = framework.max_level();
-        let requirement_for = (0..=max_level)
-            .map(|level| {
-                framework
-                    .scoring
-                    .evidence
-                    .requirements
-                    .iter()
-                    .filter(|requirement| requirement.level <= level)
-                    .max_by_key(|requirement| requirement.level)
-                    .cloned()
-            })
-            .collect();
-        Index {
-            standards,
-            tags,
-            max_level,
-            requirement_for,
-        }
-    }
-
-    pub(crate) fn requirement(&self, level: u32) -> Option<&Requirement> {
-        usize::try_from(level)
-            .ok()
-            .and_then(|level| self.requirement_for.get(level))
-            .and_then(Option::as_ref)
+        crate::index::applies(standard, structure)
     }
 }

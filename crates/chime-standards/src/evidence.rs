@@ -3,8 +3,8 @@
 
 use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
-use crate::engine::Index;
 use crate::framework::EvidenceRules;
+use crate::index::Index;
 use crate::sort::sort_by;
 
 /// Whether an item is current on the assessment date.

@@ -43,6 +43,7 @@ mod diagnostic;
 mod engine;
 pub mod evidence;
 mod framework;
+mod index;
 mod json;
 mod locate;
 mod names;

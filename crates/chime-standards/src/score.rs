@@ -5,15 +5,16 @@
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
-use crate::engine::{Engine, Index};
 use crate::evidence::{self, Tally};
 use crate::framework::{Framework, Requirement};
+use crate::index::{applies, Index};
 use crate::report::{
     ratio3, score1, AwardOutcome, Cap, Contribution, DomainResult, DomainStatus, EvidenceSummary,
     Leverage, OrganisationRef, Overall, RaterSummary, Report, ScoreStatus, StandardResult,
     StandardStatus, ENGINE, REPORT_FORMAT,
 };
 use crate::sort::sort_by;
+use fsum::FSum;
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -27,12 +28,14 @@ struct Scored {
     tally: Tally,
 }
 
-/// A domain's running totals (spec 3.6).
+/// A domain's running totals (spec 3.6), each an exactly rounded sum: the total does not
+/// depend on the order of the standards, so adding one standard's change to it gives the very
+/// number a rescore would (leverage, spec 3.9).
 #[derive(Clone, Default)]
 struct Sums {
-    applicable: f64,
-    rated: f64,
-    weighted: f64,
+    applicable: FSum,
+    rated: FSum,
+    weighted: FSum,
 }
 
 /// A domain's outcome before rounding.
@@ -42,14 +45,65 @@ struct DomainOutcome {
     coverage: Option<f64>,
 }
 
+/// Every number of an assessment before it is rounded into a report.
+struct Evaluation {
+    gathered: Vec<claims::Judgements>,
+    scored: Vec<Scored>,
+    sums: Vec<Sums>,
+    outcomes: Vec<DomainOutcome>,
+    overall: Option<f64>,
+}
+
 /// Scores a validated assessment.
 pub(crate) fn score(
-    engine: &Engine,
+    framework: &Framework,
+    index: &Index,
     assessment: &Assessment,
     diagnostics: Vec<Diagnostic>,
 ) -> Report {
-    let framework = engine.framework();
-    let index = engine.index();
+    let max = f64::from(index.max_level);
+    let Evaluation {
+        gathered,
+        scored,
+        sums,
+        outcomes,
+        overall: overall_score,
+    } = evaluate(framework, index, assessment);
+
+    Report {
+        format: REPORT_FORMAT.to_string(),
+        engine: ENGINE.to_string(),
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+        },
+        assessment: assessment.id.clone(),
+        assessed_on: assessment.assessed_on,
+        organisation: OrganisationRef {
+            id: assessment.organisation.id.clone(),
+            structure: assessment.organisation.structure,
+        },
+        status: assessment.status,
+        change_threshold: framework.scoring.change_threshold,
+        overall: overall_result(framework, &outcomes, &scored, overall_score),
+        domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
+        standards: standard_results(framework, &scored, &gathered, max),
+        leverage: leverage(framework, index, &scored, &sums, overall_score, max),
+        diagnostics,
+    }
+}
+
+/// The overall score before rounding (spec 3.7).
+pub(crate) fn unrounded_overall(
+    framework: &Framework,
+    index: &Index,
+    assessment: &Assessment,
+) -> Option<f64> {
+    evaluate(framework, index, assessment).overall
+}
+
+/// Spec 3.1 to 3.7 on unrounded numbers.
+fn evaluate(framework: &Framework, index: &Index, assessment: &Assessment) -> Evaluation {
     let max = f64::from(index.max_level);
     let gathered = claims::gather(index, assessment);
     let items = evidence::items_per_standard(index, assessment);
@@ -59,7 +113,7 @@ pub(crate) fn score(
         .iter()
         .enumerate()
         .map(|(s, standard)| {
-            let applicable = Engine::applies(standard, assessment.organisation.structure);
+            let applicable = applies(standard, assessment.organisation.structure);
             let claim = match gathered.get(s) {
                 Some(judgements) if applicable => judgements.claim(&assessment.judgements),
                 _ => Claim::NotApplicable,
@@ -89,28 +143,13 @@ pub(crate) fn score(
         .iter()
         .map(|sum| domain_outcome(sum, framework.scoring.min_coverage))
         .collect();
-    let overall_score = overall(framework, &outcomes);
-
-    Report {
-        format: REPORT_FORMAT.to_string(),
-        engine: ENGINE.to_string(),
-        framework: FrameworkRef {
-            id: framework.id.clone(),
-            version: framework.version.clone(),
-        },
-        assessment: assessment.id.clone(),
-        assessed_on: assessment.assessed_on,
-        organisation: OrganisationRef {
-            id: assessment.organisation.id.clone(),
-            structure: assessment.organisation.structure,
-        },
-        status: assessment.status,
-        change_threshold: framework.scoring.change_threshold,
-        overall: overall_result(framework, &outcomes, &scored, overall_score),
-        domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
-        standards: standard_results(framework, &scored, &gathered, max),
-        leverage: leverage(framework, index, &scored, &sums, overall_score, max),
-        diagnostics,
+    let overall = overall(framework, &outcomes);
+    Evaluation {
+        gathered,
+        scored,
+        sums,
+        outcomes,
+        overall,
     }
 }
 
@@ -156,10 +195,10 @@ fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Ve
             if standard.claim == Claim::NotApplicable {
                 continue;
             }
-            sum.applicable += weight;
+            sum.applicable.add(weight);
             if let Some(effective) = standard.effective {
-                sum.rated += weight;
-                sum.weighted += weight * standard_score(effective, max);
+                sum.rated.add(weight);
+                sum.weighted.add(weight * standard_score(effective, max));
             }
         }
     }
@@ -167,22 +206,23 @@ fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Ve
 }
 
 fn domain_outcome(sum: &Sums, min_coverage: f64) -> DomainOutcome {
-    if sum.applicable == 0.0 {
+    let (applicable, rated) = (sum.applicable.value(), sum.rated.value());
+    if applicable == 0.0 {
         return DomainOutcome {
             status: DomainStatus::NotApplicable,
             score: None,
             coverage: None,
         };
     }
-    let coverage = sum.rated / sum.applicable;
-    let scoreable = sum.rated > 0.0 && coverage >= min_coverage;
+    let coverage = rated / applicable;
+    let scoreable = rated > 0.0 && coverage >= min_coverage;
     DomainOutcome {
         status: if scoreable {
             DomainStatus::Scored
         } else {
             DomainStatus::NotScoreable
         },
-        score: scoreable.then(|| sum.weighted / sum.rated),
+        score: scoreable.then(|| sum.weighted.value() / rated),
         coverage: Some(coverage),
     }
 }
@@ -323,7 +363,7 @@ fn domain_results(
                 })
                 .collect();
             let reason = match (outcome.status, outcome.coverage) {
-                (DomainStatus::NotScoreable, _) if sum.rated == 0.0 => {
+                (DomainStatus::NotScoreable, _) if sum.rated.value() == 0.0 => {
                     Some("none of the applicable standards in this domain is rated".to_string())
                 }
                 (DomainStatus::NotScoreable, Some(coverage)) => Some(format!(
@@ -339,8 +379,8 @@ fn domain_results(
                 score: outcome.score.map(score1),
                 band: outcome.score.and_then(|score| band_id(framework, score)),
                 coverage: outcome.coverage.map(ratio3),
-                applicable_weight: ratio3(sum.applicable),
-                rated_weight: ratio3(sum.rated),
+                applicable_weight: ratio3(sum.applicable.value()),
+                rated_weight: ratio3(sum.rated.value()),
                 contributions,
                 reason,
             }
@@ -408,7 +448,6 @@ fn leverage(
     let Some(base) = overall_score else {
         return Vec::new();
     };
-    let step = 100.0 / max;
     let gains: Vec<Leverage> = framework
         .standards
         .iter()
@@ -418,10 +457,14 @@ fn leverage(
             if effective >= index.max_level {
                 return None;
             }
+            // The overall score recomputed with this one level raised (spec 3.9): the same
+            // products a rescore would add, swapped into the exact sums.
             let mut raised = sums.to_vec();
             for &(domain, weight) in tags {
                 if let Some(sum) = raised.get_mut(domain) {
-                    sum.weighted += weight * step;
+                    sum.weighted.add(-weight * standard_score(effective, max));
+                    sum.weighted
+                        .add(weight * standard_score(effective + 1, max));
                 }
             }
             let outcomes: Vec<DomainOutcome> = raised

@@ -163,7 +163,7 @@ fn framework(
 fn framework_strategy() -> impl Strategy<Value = Framework> {
     (1usize..=4, 2u32..=5)
         .prop_flat_map(|(n_domains, max)| {
-            let weight = prop::sample::select(vec![0.5, 1.0, 1.5, 2.0]);
+            let weight = prop::sample::select(vec![0.5, 0.75, 1.0, 1.25, 1.5, 2.0]);
             let tag = (0..n_domains, weight.clone());
             let standard = (
                 prop::collection::vec(tag, 1..=2),
@@ -355,6 +355,54 @@ fn assessment(
     }
 }
 
+/// The assessment with one standard agreed at `level` and enough current external evidence
+/// (listing only that standard) to meet every requirement: "caps lifted" (spec 3.9).
+fn raised(
+    framework: &Framework,
+    assessment: &Assessment,
+    standard: &str,
+    level: u32,
+) -> Assessment {
+    let rules = &framework.scoring.evidence;
+    let needed = rules
+        .requirements
+        .iter()
+        .map(|r| {
+            let by_points = (r.min_points / rules.source_weights.external).ceil() as u32;
+            by_points.max(r.min_independent)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut raised = assessment.clone();
+    raised.judgements.retain(|j| j.standard != standard);
+    raised.judgements.push(Judgement {
+        standard: standard.to_string(),
+        rater: None,
+        rating: Rating::Level(level as i32),
+        justification: None,
+        evidence: Vec::new(),
+        narrative: None,
+        strengths: None,
+        actions: Vec::new(),
+    });
+    for i in 0..needed {
+        raised.evidence.push(Evidence {
+            id: format!("lift{i}"),
+            kind: EvidenceKind::Document,
+            title: "lift".into(),
+            source: Source::External,
+            collected: assessment.assessed_on,
+            expires: None,
+            standards: vec![standard.to_string()],
+            sensitivity: Sensitivity::Internal,
+            consent: None,
+            uri: None,
+            sha256: None,
+        });
+    }
+    raised
+}
+
 fn score(framework: &Framework, assessment: &Assessment) -> Report {
     let engine = Engine::new(framework.clone())
         .unwrap_or_else(|e| panic!("generated framework invalid: {e}"));
@@ -388,6 +436,35 @@ fn without_diagnostics(mut report: Report) -> Report {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Spec 3.9: leverage is a rescore. Every candidate's gain is the overall score recomputed
+    /// with its level raised by one (caps lifted) minus the overall score, both unrounded; the
+    /// report lists the top five that round above zero, ties in framework order.
+    #[test]
+    fn leverage_equals_a_rescore_with_one_level_raised((framework, assessment) in case_strategy()) {
+        let engine = Engine::new(framework.clone()).unwrap();
+        let report = engine.score(&assessment).unwrap();
+        let Some(base) = engine.unrounded_overall(&assessment).unwrap() else {
+            prop_assert!(report.leverage.is_empty());
+            return Ok(());
+        };
+        let max = framework.max_level();
+        let mut expected: Vec<(String, f64)> = Vec::new();
+        for result in &report.standards {
+            let Some(effective) = result.effective.filter(|&e| e < max) else { continue };
+            let lifted = raised(&framework, &assessment, &result.standard, effective + 1);
+            let after = engine.unrounded_overall(&lifted).unwrap().unwrap();
+            let gain = chime_standards::round_to(after - base, 1);
+            if gain > 0.0 {
+                expected.push((result.standard.clone(), gain));
+            }
+        }
+        expected.sort_by(|a, b| b.1.total_cmp(&a.1)); // stable: framework order among ties
+        expected.truncate(5);
+        let written: Vec<(String, f64)> =
+            report.leverage.iter().map(|l| (l.standard.clone(), l.gain)).collect();
+        prop_assert_eq!(written, expected);
+    }
 
     #[test]
     fn every_score_lies_between_0_and_100((framework, assessment) in case_strategy()) {
@@ -583,4 +660,69 @@ fn replace_somewhere(
         Some(child) => replace_somewhere(child, rest, replacement),
         None => *value = replacement,
     }
+}
+
+proptest! {
+    // Cheap cases (one domain, no evidence), and a boundary is hit only now and then: many.
+    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+    /// The same on one domain with weights and scales chosen so that gains land near a
+    /// rounding boundary, where adding `weight * 100 / max` instead of rescoring shows.
+    #[test]
+    fn leverage_equals_a_rescore_near_rounding_boundaries(
+        max in 3u32..=7,
+        specs in prop::collection::vec(
+            (prop::sample::select(vec![0.25, 0.5, 0.75, 1.25, 1.75, 2.5]), 0u32..=7), 1..=6),
+    ) {
+        let standards: Vec<StandardSpec> =
+            specs.iter().map(|&(weight, _)| (vec![(0, 1.0)], weight, false, false)).collect();
+        let framework = framework(&[(true, 1.0)], max, &standards, &[], 0.0, 1);
+        let plans: Vec<Plan> = specs.iter().map(|&(_, level)| Plan::Agreed(level.min(max))).collect();
+        let cites = vec![Vec::new(); specs.len()];
+        let assessment = assessment(&framework, 0, false, &plans, Vec::new(), &cites);
+        let engine = Engine::new(framework.clone()).unwrap();
+        let report = engine.score(&assessment).unwrap();
+        let base = engine.unrounded_overall(&assessment).unwrap().unwrap();
+        for entry in &report.leverage {
+            let effective = report.standard(&entry.standard).unwrap().effective.unwrap();
+            let lifted = raised(&framework, &assessment, &entry.standard, effective + 1);
+            let after = engine.unrounded_overall(&lifted).unwrap().unwrap();
+            prop_assert_eq!(entry.gain, chime_standards::round_to(after - base, 1), "{}", entry.standard);
+        }
+    }
+}
+
+/// The reproduction from issue 11: levels 0..3, one domain, standards of weights 1.25, 2 and
+/// 0.75, all rated 0 with no caps. Adding `weight * 100 / max` to the domain sum said the third
+/// gains 6.3; rating it 1 and scoring again gives 6.2.
+#[test]
+fn leverage_of_the_issue_11_reproduction_equals_its_rescore() {
+    let standards: Vec<StandardSpec> = [1.25, 2.0, 0.75]
+        .iter()
+        .map(|&weight| (vec![(0, 1.0)], weight, false, false))
+        .collect();
+    let framework = framework(&[(true, 1.0)], 3, &standards, &[], 0.0, 2);
+    let engine = Engine::new(framework.clone()).unwrap();
+    let plans = vec![Plan::Agreed(0); 3];
+    let assessment = assessment(
+        &framework,
+        0,
+        false,
+        &plans,
+        Vec::new(),
+        &[vec![], vec![], vec![]],
+    );
+    let report = engine.score(&assessment).unwrap();
+    let base = engine.unrounded_overall(&assessment).unwrap().unwrap();
+    let lifted = raised(&framework, &assessment, "s2", 1);
+    let after = engine.unrounded_overall(&lifted).unwrap().unwrap();
+    let gain = report
+        .leverage
+        .iter()
+        .find(|l| l.standard == "s2")
+        .unwrap()
+        .gain;
+    assert_eq!(gain, chime_standards::round_to(after - base, 1));
+    // 0.75 * (100 / 3) / 4 is just below 6.25 in binary, so the rescore writes 6.2.
+    assert_eq!(gain, 6.2);
 }

@@ -6,12 +6,17 @@ use super::{check_ids, check_repeats};
 use crate::assessment::{Assessment, EvidenceKind, Rating, Sensitivity, ASSESSMENT_FORMAT};
 use crate::claims;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document};
-use crate::engine::Engine;
+use crate::framework::Framework;
+use crate::index::{applies, Index};
 
 /// Every problem with an assessment against the engine's framework.
-pub(crate) fn assessment(engine: &Engine, assessment: &Assessment) -> Vec<Diagnostic> {
+pub(crate) fn assessment(
+    framework: &Framework,
+    index: &Index,
+    assessment: &Assessment,
+) -> Vec<Diagnostic> {
     let mut found = Collector::new(Document::Assessment);
-    header(&mut found, engine, assessment);
+    header(&mut found, framework, assessment);
     check_ids(
         &mut found,
         "/raters",
@@ -24,14 +29,13 @@ pub(crate) fn assessment(engine: &Engine, assessment: &Assessment) -> Vec<Diagno
         "evidence",
         assessment.evidence.iter().map(|e| e.id.as_str()),
     );
-    evidence(&mut found, engine, assessment);
-    judgements(&mut found, engine, assessment);
-    disagreement(&mut found, engine, assessment);
+    evidence(&mut found, index, assessment);
+    judgements(&mut found, framework, index, assessment);
+    disagreement(&mut found, framework, index, assessment);
     found.found
 }
 
-fn header(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
-    let framework = engine.framework();
+fn header(found: &mut Collector, framework: &Framework, assessment: &Assessment) {
     if assessment.format != ASSESSMENT_FORMAT {
         found.error(
             Code::WrongFormat,
@@ -70,7 +74,7 @@ fn header(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
     }
 }
 
-fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
+fn evidence(found: &mut Collector, index: &Index, assessment: &Assessment) {
     let cited: HashSet<&str> = assessment
         .judgements
         .iter()
@@ -80,7 +84,7 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
     for (i, item) in assessment.evidence.iter().enumerate() {
         let at = || format!("/evidence/{i}");
         for (j, standard) in item.standards.iter().enumerate() {
-            if !engine.index().standards.contains_key(standard) {
+            if !index.standards.contains_key(standard) {
                 found.error(
                     Code::UnknownStandard,
                     format!("{}/standards/{j}", at()),
@@ -153,17 +157,20 @@ fn evidence(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
     }
 }
 
-fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
-    let framework = engine.framework();
-    let max_level = engine.index().max_level;
+fn judgements(
+    found: &mut Collector,
+    framework: &Framework,
+    index: &Index,
+    assessment: &Assessment,
+) {
+    let max_level = index.max_level;
     let raters: HashSet<&str> = assessment.raters.iter().map(|r| r.id.as_str()).collect();
     let evidence: HashSet<&str> = assessment.evidence.iter().map(|e| e.id.as_str()).collect();
     let mut judged: HashSet<(&str, Option<&str>)> =
         HashSet::with_capacity(assessment.judgements.len());
     for (i, judgement) in assessment.judgements.iter().enumerate() {
         let at = || format!("/judgements/{i}");
-        let standard = engine
-            .index()
+        let standard = index
             .standards
             .get(&judgement.standard)
             .and_then(|&s| framework.standards.get(s));
@@ -217,7 +224,7 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
             ),
             Rating::Level(_) => {
                 if let Some(standard) = standard {
-                    if !Engine::applies(standard, assessment.organisation.structure) {
+                    if !applies(standard, assessment.organisation.structure) {
                         found.warning(
                             Code::RatingNotApplicable,
                             format!("{}/rating", at()),
@@ -245,12 +252,16 @@ fn judgements(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
 }
 
 /// Raters two or more levels apart on a standard they decide (spec 3.2).
-fn disagreement(found: &mut Collector, engine: &Engine, assessment: &Assessment) {
-    let framework = engine.framework();
+fn disagreement(
+    found: &mut Collector,
+    framework: &Framework,
+    index: &Index,
+    assessment: &Assessment,
+) {
     let structure = assessment.organisation.structure;
-    let gathered = claims::gather(engine.index(), assessment);
+    let gathered = claims::gather(index, assessment);
     for (standard, judgements) in framework.standards.iter().zip(&gathered) {
-        if !Engine::applies(standard, structure) || !judgements.raters_decide() {
+        if !applies(standard, structure) || !judgements.raters_decide() {
             continue;
         }
         let spread = judgements.spread();

@@ -277,28 +277,34 @@ fn requirements(found: &mut Collector, scoring: &Scoring, max_level: u32) {
                 "min_points must be a finite number, 0 or more",
             );
         }
-        if let Some(before) = previous {
-            if requirement.level <= before.level {
+        // An entry out of order is reported as such only: comparing its numbers with the
+        // entry listed before it would compare two levels that are not neighbours.
+        match previous {
+            Some(before) if requirement.level <= before.level => {
                 found.error(
                     Code::RequirementsNotAscending,
                     format!("{at}/level"),
                     "list requirements in ascending order of level, each level once",
                 );
+                continue;
             }
-            if requirement.min_points < before.min_points {
-                found.error(
-                    Code::RequirementsDecrease,
-                    format!("{at}/min_points"),
-                    "a higher level cannot need fewer points than a lower one",
-                );
+            Some(before) => {
+                if requirement.min_points < before.min_points {
+                    found.error(
+                        Code::RequirementsDecrease,
+                        format!("{at}/min_points"),
+                        "a higher level cannot need fewer points than a lower one",
+                    );
+                }
+                if requirement.min_independent < before.min_independent {
+                    found.error(
+                        Code::RequirementsDecrease,
+                        format!("{at}/min_independent"),
+                        "a higher level cannot need fewer independent items than a lower one",
+                    );
+                }
             }
-            if requirement.min_independent < before.min_independent {
-                found.error(
-                    Code::RequirementsDecrease,
-                    format!("{at}/min_independent"),
-                    "a higher level cannot need fewer independent items than a lower one",
-                );
-            }
+            None => {}
         }
         previous = Some(requirement);
     }

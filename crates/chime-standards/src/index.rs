@@ -1,0 +1,81 @@
+//! The lookup index of a valid framework: built once per framework, read by validation and
+//! scoring for every assessment.
+
+use std::collections::HashMap;
+
+use crate::assessment::Structure;
+use crate::framework::{AppliesTo, Framework, Requirement, Standard};
+
+/// Lookups derived from a valid framework.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    pub(crate) standards: HashMap<String, usize>,
+    /// For each standard, its domain tags as (domain index, standard weight * tag weight).
+    pub(crate) tags: Vec<Vec<(usize, f64)>>,
+    pub(crate) max_level: u32,
+    /// For each level `0..=max_level`, the requirement that governs it, if any.
+    pub(crate) requirement_for: Vec<Option<Requirement>>,
+}
+
+impl Index {
+    pub(crate) fn build(framework: &Framework) -> Index {
+        let domains: HashMap<&str, usize> = framework
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, domain)| (domain.id.as_str(), i))
+            .collect();
+        let standards = framework
+            .standards
+            .iter()
+            .enumerate()
+            .map(|(i, standard)| (standard.id.clone(), i))
+            .collect();
+        let tags = framework
+            .standards
+            .iter()
+            .map(|standard| {
+                standard
+                    .domains
+                    .iter()
+                    .filter_map(|tag| {
+                        let domain = *domains.get(tag.domain.as_str())?;
+                        Some((domain, standard.weight * tag.weight))
+                    })
+                    .collect()
+            })
+            .collect();
+        let max_level = framework.max_level();
+        let requirement_for = (0..=max_level)
+            .map(|level| {
+                framework
+                    .scoring
+                    .evidence
+                    .requirements
+                    .iter()
+                    .filter(|requirement| requirement.level <= level)
+                    .max_by_key(|requirement| requirement.level)
+                    .cloned()
+            })
+            .collect();
+        Index {
+            standards,
+            tags,
+            max_level,
+            requirement_for,
+        }
+    }
+
+    /// The requirement that governs `level` (spec 3.4), if any.
+    pub(crate) fn requirement(&self, level: u32) -> Option<&Requirement> {
+        usize::try_from(level)
+            .ok()
+            .and_then(|level| self.requirement_for.get(level))
+            .and_then(Option::as_ref)
+    }
+}
+
+/// Whether a standard applies to an organisation of this structure (spec 3.1).
+pub fn applies(standard: &Standard, structure: Structure) -> bool {
+    !(standard.applies_to == AppliesTo::FormallyConstituted && structure == Structure::Informal)
+}
