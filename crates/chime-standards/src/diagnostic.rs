@@ -4,6 +4,7 @@
 //! carried into the report. [`Error`] is the crate's one error type: a non-empty list of
 //! diagnostics, at least one of them an error.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -201,6 +202,11 @@ pub struct Diagnostic {
     pub path: String,
     /// What is wrong and how to put it right. Never quotes free text from the input.
     pub message: String,
+    /// The numbers and ids the message speaks of, by name (for example `spread` of
+    /// `raters_disagree`), so front ends can word them without reading the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, unknown>"))]
+    pub context: Option<BTreeMap<String, serde_json::Value>>,
 }
 
 impl Diagnostic {
@@ -218,7 +224,22 @@ impl Diagnostic {
             document,
             path: path.into(),
             message: message.into(),
+            context: None,
         }
+    }
+
+    /// The same diagnostic with one more named value in its `context`.
+    pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> Diagnostic {
+        self.set(name, value);
+        self
+    }
+
+    /// Adds a named value to the diagnostic's `context`.
+    pub fn set(&mut self, name: &str, value: impl Into<serde_json::Value>) -> &mut Diagnostic {
+        self.context
+            .get_or_insert_with(BTreeMap::new)
+            .insert(name.to_string(), value.into());
+        self
     }
 
     /// Whether this diagnostic stops scoring.
@@ -267,26 +288,34 @@ impl Collector {
         }
     }
 
+    /// Records an error; the returned diagnostic takes `context` values.
     pub(crate) fn error(
         &mut self,
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) {
-        self.push(Severity::Error, code, path, message);
+    ) -> &mut Diagnostic {
+        self.push(Severity::Error, code, path, message)
     }
 
+    /// Records a warning; the returned diagnostic takes `context` values.
     pub(crate) fn warning(
         &mut self,
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) {
-        self.push(Severity::Warning, code, path, message);
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, code, path, message)
     }
 
-    pub(crate) fn info(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Info, code, path, message);
+    /// Records a note; the returned diagnostic takes `context` values.
+    pub(crate) fn info(
+        &mut self,
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Info, code, path, message)
     }
 
     fn push(
@@ -295,14 +324,13 @@ impl Collector {
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) {
-        self.found.push(Diagnostic::new(
-            severity,
-            code,
-            self.document,
-            path,
-            message,
-        ));
+    ) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::new(severity, code, self.document, path, message);
+        self.found.push(diagnostic);
+        match self.found.last_mut() {
+            Some(last) => last,
+            None => unreachable!("a diagnostic was pushed just now"),
+        }
     }
 }
 
@@ -357,15 +385,28 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errors().count() {
-            1 => write!(f, "1 problem stops scoring")?,
-            count => write!(f, "{count} problems stop scoring")?,
-        }
-        for diagnostic in self.errors() {
-            write!(f, "\n  {diagnostic}")?;
-        }
-        Ok(())
+        f.write_str(&summary(&self.diagnostics))
     }
+}
+
+/// The one summary of a failure that every front end shows: how many problems stop scoring,
+/// then each of them on its own line.
+///
+/// ```
+/// use chime_standards::{summary, Code, Diagnostic, Document, Severity};
+/// let found = [Diagnostic::new(Severity::Error, Code::EmptyId, Document::Assessment, "/id", "give it an id")];
+/// assert_eq!(summary(&found), "1 problem stops scoring\n  error[empty_id] assessment /id: give it an id");
+/// ```
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    let mut text = match errors.len() {
+        1 => "1 problem stops scoring".to_string(),
+        count => format!("{count} problems stop scoring"),
+    };
+    for diagnostic in errors {
+        text.push_str(&format!("\n  {diagnostic}"));
+    }
+    text
 }
 
 /// Splits diagnostics into a result: `Err` when any is an error.

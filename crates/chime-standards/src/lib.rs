@@ -68,7 +68,7 @@ pub use date::{Date, DateError};
 pub use default::{
     default_framework, example_assessment, DEFAULT_FRAMEWORK_JSON, EXAMPLE_ASSESSMENT_JSON,
 };
-pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity};
+pub use diagnostic::{pointer_token, summary, Code, Diagnostic, Document, Error, Severity};
 pub use engine::Engine;
 pub use framework::*;
 pub use parse::{from_value, parse_json, Limits};

@@ -21,6 +21,7 @@ pub const ENGINE: &str = concat!("chime-standards ", env!("CARGO_PKG_VERSION"));
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Report {
     /// Always `"chime-standards/report@1"`.
     pub format: String,
@@ -54,6 +55,7 @@ pub struct Report {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct OrganisationRef {
     /// The organisation's id.
     pub id: String,
@@ -101,6 +103,7 @@ deserialize_by_name!(AwardOutcome {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Overall {
     /// Domain-weighted mean of the participating domains' scores, or `null`.
     pub score: Option<f64>,
@@ -114,6 +117,39 @@ pub struct Overall {
     pub award: AwardOutcome,
     /// Whether an overall score was computed.
     pub status: ScoreStatus,
+    /// What still stands between a scored assessment and the award (spec 3.8); present when
+    /// the award is `working_towards`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub award_gap: Option<AwardGap>,
+}
+
+/// What a scored assessment still needs for the award (spec 3.8).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AwardGap {
+    /// The band every participating domain must reach.
+    pub required_band: String,
+    /// The participating domains below that band, in framework order.
+    pub domains: Vec<BandGap>,
+    /// The applicable core standards that are not met, in framework order.
+    pub core_standards: Vec<String>,
+}
+
+/// A participating domain below the award's required band.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BandGap {
+    /// The domain's id.
+    pub domain: String,
+    /// Its band now.
+    pub band: Option<String>,
+    /// Score points it is short of the required band's minimum (1 decimal).
+    pub points: f64,
 }
 
 /// Whether a domain was scored.
@@ -139,11 +175,16 @@ deserialize_by_name!(DomainStatus {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DomainResult {
     /// The domain's id.
     pub domain: String,
     /// Whether it was scored.
     pub status: DomainStatus,
+    /// Whether it takes part in the overall score (spec 3.7: a core domain of weight above 0
+    /// that is not `not_applicable`). Reports written before version 1.1 lack it.
+    #[serde(default)]
+    pub participates: bool,
     /// Weighted mean of its assessed standards' scores, or `null`.
     pub score: Option<f64>,
     /// The band of the score.
@@ -165,6 +206,7 @@ pub struct DomainResult {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Contribution {
     /// The standard's id.
     pub standard: String,
@@ -205,11 +247,16 @@ deserialize_by_name!(StandardStatus {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StandardResult {
     /// The standard's id.
     pub standard: String,
     /// Its status.
     pub status: StandardStatus,
+    /// Whether it applies to the organisation's structure (spec 3.1); a standard that applies
+    /// can still be rated `not_applicable`. Reports written before version 1.1 lack it.
+    #[serde(default = "applies_by_default")]
+    pub applies: bool,
     /// The level claimed (agreed, or the raters' lower median).
     pub claimed: Option<u32>,
     /// The level the evidence supports, at most the claimed level.
@@ -229,6 +276,7 @@ pub struct StandardResult {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Cap {
     /// The level that was not reached (effective + 1).
     pub level: u32,
@@ -240,12 +288,39 @@ pub struct Cap {
     pub points: f64,
     /// Independent items the standard had.
     pub independent: u32,
+    /// Points still missing (`min_points - points`, at least 0).
+    #[serde(default)]
+    pub missing_points: f64,
+    /// Independent items still missing (`min_independent - independent`, at least 0).
+    #[serde(default)]
+    pub missing_independent: u32,
+    /// How many more current items from one kind of source would lift the cap on their own.
+    #[serde(default)]
+    pub items_needed: ItemsNeeded,
+}
+
+/// For a capped standard, the number of further current items from a single kind of source
+/// that would meet the failed requirement.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ItemsNeeded {
+    /// Items from the organisation itself; `null` when independent items are missing, which
+    /// the organisation's own evidence can never supply.
+    #[serde(rename = "self")]
+    pub own: Option<u32>,
+    /// Items from a peer.
+    pub peer: u32,
+    /// Items from an external source.
+    pub external: u32,
 }
 
 /// The evidence counted for a standard.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EvidenceSummary {
     /// Current items.
     pub current: u32,
@@ -261,6 +336,7 @@ pub struct EvidenceSummary {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RaterSummary {
     /// Rater judgements with a whole-number rating.
     pub n: u32,
@@ -272,6 +348,7 @@ pub struct RaterSummary {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Leverage {
     /// The standard's id.
     pub standard: String,
@@ -295,6 +372,10 @@ impl Report {
     pub fn domain(&self, id: &str) -> Option<&DomainResult> {
         self.domains.iter().find(|result| result.domain == id)
     }
+}
+
+fn applies_by_default() -> bool {
+    true
 }
 
 /// Rounds half away from zero to `decimals` places, on `x * 10^decimals` (spec 3.10).

@@ -6,12 +6,12 @@ use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
-use crate::framework::{Framework, Requirement};
+use crate::framework::{Domain, EvidenceRules, Framework, Requirement};
 use crate::index::{applies, Index};
 use crate::report::{
-    ratio3, score1, AwardOutcome, Cap, Contribution, DomainResult, DomainStatus, EvidenceSummary,
-    Leverage, OrganisationRef, Overall, RaterSummary, Report, ScoreStatus, StandardResult,
-    StandardStatus, ENGINE, REPORT_FORMAT,
+    ratio3, score1, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
+    EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
+    ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
 use crate::sort::sort_by;
 use fsum::FSum;
@@ -125,7 +125,9 @@ fn evaluate(framework: &Framework, index: &Index, assessment: &Assessment) -> Ev
                 &framework.scoring.evidence,
             );
             let (effective, cap) = match claim {
-                Claim::Level(claimed) => effective_level(index, claimed, &tally),
+                Claim::Level(claimed) => {
+                    effective_level(index, &framework.scoring.evidence, claimed, &tally)
+                }
                 _ => (None, None),
             };
             Scored {
@@ -155,7 +157,12 @@ fn evaluate(framework: &Framework, index: &Index, assessment: &Assessment) -> Ev
 
 /// The highest level up to `claimed` whose evidence requirement is met (spec 3.4), and the
 /// failed requirement when that is below the claim.
-fn effective_level(index: &Index, claimed: u32, tally: &Tally) -> (Option<u32>, Option<Cap>) {
+fn effective_level(
+    index: &Index,
+    rules: &EvidenceRules,
+    claimed: u32,
+    tally: &Tally,
+) -> (Option<u32>, Option<Cap>) {
     let meets = |level: u32| {
         index
             .requirement(level)
@@ -168,14 +175,42 @@ fn effective_level(index: &Index, claimed: u32, tally: &Tally) -> (Option<u32>, 
     let cap = (effective < claimed)
         .then(|| index.requirement(effective + 1))
         .flatten()
-        .map(|requirement| Cap {
-            level: effective + 1,
-            min_points: ratio3(requirement.min_points),
-            min_independent: requirement.min_independent,
-            points: ratio3(tally.points),
-            independent: tally.independent,
-        });
+        .map(|requirement| cap(effective + 1, requirement, rules, tally));
     (Some(effective), cap)
+}
+
+/// The failed requirement of `level`, what the standard had, and what would lift it.
+fn cap(level: u32, requirement: &Requirement, rules: &EvidenceRules, tally: &Tally) -> Cap {
+    let missing_points = (requirement.min_points - tally.points).max(0.0);
+    let missing_independent = requirement
+        .min_independent
+        .saturating_sub(tally.independent);
+    // Items of one source, each worth `weight` points: enough for the points, and at least
+    // the missing independent items when the source is independent.
+    let items = |weight: f64, independent: bool| -> Option<u32> {
+        if !independent && missing_independent > 0 {
+            return None;
+        }
+        // A hair below the quotient first, so 2.0000000000000004 items of points read as 2.
+        let for_points = (missing_points / weight - 1e-9).ceil().max(0.0);
+        let for_points = u32::try_from(for_points as u64).unwrap_or(u32::MAX);
+        Some(for_points.max(if independent { missing_independent } else { 0 }))
+    };
+    let weights = &rules.source_weights;
+    Cap {
+        level,
+        min_points: ratio3(requirement.min_points),
+        min_independent: requirement.min_independent,
+        points: ratio3(tally.points),
+        independent: tally.independent,
+        missing_points: ratio3(missing_points),
+        missing_independent,
+        items_needed: ItemsNeeded {
+            own: items(weights.own, false),
+            peer: items(weights.peer, true).unwrap_or(u32::MAX),
+            external: items(weights.external, true).unwrap_or(u32::MAX),
+        },
+    }
 }
 
 fn standard_score(effective: u32, max: f64) -> f64 {
@@ -227,6 +262,11 @@ fn domain_outcome(sum: &Sums, min_coverage: f64) -> DomainOutcome {
     }
 }
 
+/// Whether a domain takes part in the overall score (spec 3.7).
+fn participates(domain: &Domain, outcome: &DomainOutcome) -> bool {
+    domain.core && domain.weight > 0.0 && outcome.status != DomainStatus::NotApplicable
+}
+
 /// Domains that take part in the overall score (spec 3.7).
 fn participating<'a>(
     framework: &'a Framework,
@@ -237,9 +277,7 @@ fn participating<'a>(
         .iter()
         .zip(outcomes)
         .enumerate()
-        .filter(|(_, (domain, outcome))| {
-            domain.core && domain.weight > 0.0 && outcome.status != DomainStatus::NotApplicable
-        })
+        .filter(|(_, (domain, outcome))| participates(domain, outcome))
         .map(|(i, (_, outcome))| (i, outcome))
 }
 
@@ -285,6 +323,7 @@ fn overall_result(
             limiting_domains: Vec::new(),
             award: AwardOutcome::Incomplete,
             status: ScoreStatus::NotScoreable,
+            award_gap: None,
         };
     };
     // Every participating domain is scored when the overall score is.
@@ -300,35 +339,57 @@ fn overall_result(
         .filter(|(_, s)| *s == lowest)
         .filter_map(|(i, _)| framework.domains.get(*i).map(|d| d.id.clone()))
         .collect();
+    let required_band = &framework.scoring.award.required_band;
     let required = framework
         .scoring
         .bands
         .iter()
-        .position(|band| band.id == framework.scoring.award.required_band);
-    let bands_reached = domain_scores
+        .enumerate()
+        .find(|(_, band)| &band.id == required_band);
+    let domains_below: Vec<BandGap> = domain_scores
         .iter()
-        .all(|(_, s)| band_index(framework, *s) >= required);
-    let core_met = framework
+        .filter_map(|&(i, score)| {
+            let (required, band) = required?;
+            (band_index(framework, score) < Some(required)).then(|| BandGap {
+                domain: framework
+                    .domains
+                    .get(i)
+                    .map(|d| d.id.clone())
+                    .unwrap_or_default(),
+                band: band_id(framework, score),
+                points: score1(band.min - score),
+            })
+        })
+        .collect();
+    let core_not_met: Vec<String> = framework
         .standards
         .iter()
         .zip(scored)
-        .all(|(standard, result)| {
-            !standard.core
-                || !result.applicable
-                || result.claim == Claim::NotApplicable
-                || result.effective >= Some(framework.scoring.met_level)
-        });
+        .filter(|(standard, result)| {
+            standard.core
+                && result.applicable
+                && result.claim != Claim::NotApplicable
+                && result.effective < Some(framework.scoring.met_level)
+        })
+        .map(|(standard, _)| standard.id.clone())
+        .collect();
+    let meets = domains_below.is_empty() && core_not_met.is_empty();
     Overall {
         score: Some(score1(score)),
         band: band_id(framework, score),
         profile_band: band_id(framework, lowest),
         limiting_domains,
-        award: if bands_reached && core_met {
+        award: if meets {
             AwardOutcome::MeetsStandards
         } else {
             AwardOutcome::WorkingTowards
         },
         status: ScoreStatus::Scored,
+        award_gap: (!meets).then(|| AwardGap {
+            required_band: required_band.clone(),
+            domains: domains_below,
+            core_standards: core_not_met,
+        }),
     }
 }
 
@@ -376,6 +437,7 @@ fn domain_results(
             DomainResult {
                 domain: domain.id.clone(),
                 status: outcome.status,
+                participates: participates(domain, outcome),
                 score: outcome.score.map(score1),
                 band: outcome.score.and_then(|score| band_id(framework, score)),
                 coverage: outcome.coverage.map(ratio3),
@@ -415,6 +477,7 @@ fn standard_results(
             StandardResult {
                 standard: standard.id.clone(),
                 status,
+                applies: result.applicable,
                 claimed,
                 effective: result.effective,
                 score: result

@@ -72,6 +72,7 @@ pub(crate) fn degenerate(keep: usize, not_scoreable: bool) -> Report {
     for (i, domain) in report.domains.iter_mut().enumerate() {
         if i >= keep {
             domain.status = DomainStatus::NotApplicable;
+            domain.participates = false;
             domain.score = None;
             domain.band = None;
             domain.coverage = None;
@@ -91,6 +92,7 @@ pub(crate) fn degenerate(keep: usize, not_scoreable: bool) -> Report {
         report.overall.limiting_domains.clear();
         report.overall.award = AwardOutcome::Incomplete;
         report.overall.status = ScoreStatus::NotScoreable;
+        report.overall.award_gap = None;
         report.leverage.clear();
     }
     report

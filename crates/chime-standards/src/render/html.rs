@@ -11,8 +11,8 @@ use super::svg::svg;
 use super::words::{
     assessment_status_words, award_words, band_or_dash, cap_explanation, count, document_words,
     domain_name, domain_status_words, escape, fmt1, level_label, level_or_dash, leverage_step,
-    limiting_names, participates, percent, pointer, primary_domain, severity_words,
-    standard_status_words, standard_title,
+    limiting_names, percent, pointer, primary_domain, severity_words, standard_status_words,
+    standard_title,
 };
 
 const STYLE: &str = "\
@@ -299,7 +299,7 @@ fn domain_badge(status: DomainStatus) -> String {
 }
 
 fn counts_in_overall(framework: &Framework, result: &DomainResult) -> &'static str {
-    if participates(Some(framework), result) {
+    if result.participates {
         return "Yes";
     }
     match framework.domain(&result.domain) {

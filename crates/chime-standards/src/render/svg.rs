@@ -84,7 +84,7 @@ impl Axis {
 /// assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
 /// ```
 pub fn svg(report: &Report, framework: Option<&Framework>) -> String {
-    let domains = participating(report, framework);
+    let domains = participating(report);
     let n = domains.len();
     let mut axes: Vec<Axis> = domains
         .iter()
@@ -728,11 +728,15 @@ mod tests {
         let mut framework = engine.framework().clone();
         framework.domains[1].core = false;
         framework.domains[2].weight = 0.0;
-        let out = svg(&report, Some(&framework));
+        let narrowed = crate::Engine::new(framework.clone())
+            .unwrap()
+            .score(&crate::example_assessment())
+            .unwrap();
+        let out = svg(&narrowed, Some(&framework));
         assert_sound(&out);
         assert_eq!(axis_labels(&out), 3);
         assert!(!out.contains(">Identity</tspan>"));
-        // Without a framework every applicable domain is drawn, labelled by id, with
+        // Without a framework the participating domains are drawn, labelled by id, with
         // rings at 25, 50, 75 and 100.
         let out = svg(&report, None);
         assert_sound(&out);

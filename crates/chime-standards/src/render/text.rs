@@ -7,8 +7,8 @@ use crate::report::{DomainResult, DomainStatus, Report, StandardStatus};
 
 use super::words::{
     assessment_status_words, award_words, band_or_dash, cap_explanation, document_words,
-    domain_name, fmt1, fmt_score, leverage_step, limiting_names, participates, percent, plain,
-    pointer, severity_words, standard_status_words, standard_title,
+    domain_name, fmt1, fmt_score, leverage_step, limiting_names, percent, plain, pointer,
+    severity_words, standard_status_words, standard_title,
 };
 
 /// The widest line written, in characters.
@@ -180,7 +180,7 @@ fn domain_table(out: &mut String, report: &Report, framework: &Framework) {
     let mut outside = false;
     for ((result, name), band) in report.domains.iter().zip(&names).zip(&bands) {
         let mut status = super::words::domain_status_words(result.status).to_string();
-        if result.status != DomainStatus::NotApplicable && !participates(fw, result) {
+        if result.status != DomainStatus::NotApplicable && !result.participates {
             status.push('*');
             outside = true;
         }

@@ -240,14 +240,12 @@ fn requirement_words(framework: &Framework, cap: &Cap) -> String {
         cap.independent
     );
     let mut short = Vec::new();
-    let missing_points = round_to(cap.min_points - cap.points, 3);
-    if missing_points > 0.0 {
-        short.push(count(missing_points, "point", "points"));
+    if cap.missing_points > 0.0 {
+        short.push(count(cap.missing_points, "point", "points"));
     }
-    if cap.min_independent > cap.independent {
-        let missing = cap.min_independent - cap.independent;
+    if cap.missing_independent > 0 {
         short.push(count(
-            f64::from(missing),
+            f64::from(cap.missing_independent),
             "independent item",
             "independent items",
         ));
@@ -260,28 +258,13 @@ fn requirement_words(framework: &Framework, cap: &Cap) -> String {
     format!("{level} needs {needs}; it has {has}{short}")
 }
 
-/// Whether a domain takes part in the overall score: core, weight above 0 and applicable.
-/// Without a framework (or for a domain the framework does not know), every applicable
-/// domain is drawn.
-pub(crate) fn participates(framework: Option<&Framework>, result: &DomainResult) -> bool {
-    if result.status == DomainStatus::NotApplicable {
-        return false;
-    }
-    match framework.and_then(|fw| fw.domain(&result.domain)) {
-        Some(domain) => domain.core && domain.weight > 0.0,
-        None => true,
-    }
-}
-
-/// The participating domains, in report order.
-pub(crate) fn participating<'r>(
-    report: &'r Report,
-    framework: Option<&Framework>,
-) -> Vec<&'r DomainResult> {
+/// The domains that take part in the overall score (the report's `participates`), in report
+/// order.
+pub(crate) fn participating(report: &Report) -> Vec<&DomainResult> {
     report
         .domains
         .iter()
-        .filter(|result| participates(framework, result))
+        .filter(|result| result.participates)
         .collect()
 }
 
@@ -349,6 +332,7 @@ mod tests {
         let result = StandardResult {
             standard: "c1-peer-support-offer".to_string(),
             status: StandardStatus::Met,
+            applies: true,
             claimed: Some(4),
             effective: Some(3),
             score: Some(75.0),
@@ -358,6 +342,13 @@ mod tests {
                 min_independent: 1,
                 points: 2.0,
                 independent: 0,
+                missing_points: 1.0,
+                missing_independent: 1,
+                items_needed: crate::report::ItemsNeeded {
+                    own: None,
+                    peer: 1,
+                    external: 1,
+                },
             }),
             evidence: crate::report::EvidenceSummary {
                 current: 2,

@@ -118,24 +118,30 @@ fn evidence(found: &mut Collector, index: &Index, assessment: &Assessment) {
             );
         }
         match (&item.consent, item.kind, item.sensitivity) {
-            (None, EvidenceKind::Testimony, _) => found.error(
-                Code::TestimonyWithoutConsent,
-                at(),
-                "testimony is used only with the person's consent: record it in `consent.recorded_on`, or remove the item",
-            ),
-            (None, _, Sensitivity::Personal) => found.warning(
-                Code::PersonalEvidenceWithoutConsent,
-                at(),
-                "this item is personal; record the person's consent in `consent.recorded_on`",
-            ),
-            (Some(consent), _, _) if consent.recorded_on > assessed_on => found.error(
-                Code::ConsentAfterAssessment,
-                format!("{}/consent/recorded_on", at()),
-                format!(
-                    "consent recorded {} is after the assessment date {assessed_on}, so it was not in place",
-                    consent.recorded_on
-                ),
-            ),
+            (None, EvidenceKind::Testimony, _) => {
+                found.error(
+                    Code::TestimonyWithoutConsent,
+                    at(),
+                    "testimony is used only with the person's consent: record it in `consent.recorded_on`, or remove the item",
+                );
+            }
+            (None, _, Sensitivity::Personal) => {
+                found.warning(
+                    Code::PersonalEvidenceWithoutConsent,
+                    at(),
+                    "this item is personal; record the person's consent in `consent.recorded_on`",
+                );
+            }
+            (Some(consent), _, _) if consent.recorded_on > assessed_on => {
+                found.error(
+                    Code::ConsentAfterAssessment,
+                    format!("{}/consent/recorded_on", at()),
+                    format!(
+                        "consent recorded {} is after the assessment date {assessed_on}, so it was not in place",
+                        consent.recorded_on
+                    ),
+                );
+            }
             _ => {}
         }
         if let Some(hash) = &item.sha256 {
@@ -217,11 +223,16 @@ fn judgements(
             );
         }
         match judgement.rating {
-            Rating::Level(level) if level < 0 || level.unsigned_abs() > max_level => found.error(
-                Code::RatingOutOfRange,
-                format!("{}/rating", at()),
-                format!("ratings run from 0 to {max_level}"),
-            ),
+            Rating::Level(level) if level < 0 || level.unsigned_abs() > max_level => {
+                found
+                    .error(
+                        Code::RatingOutOfRange,
+                        format!("{}/rating", at()),
+                        format!("ratings run from 0 to {max_level}"),
+                    )
+                    .set("rating", level)
+                    .set("max_level", max_level);
+            }
             Rating::Level(_) => {
                 if let Some(standard) = standard {
                     if !applies(standard, assessment.organisation.structure) {
@@ -272,14 +283,17 @@ fn disagreement(
                 .map(|(i, _)| *i)
                 .min()
                 .unwrap_or(0);
-            found.warning(
-                Code::RatersDisagree,
-                format!("/judgements/{first}"),
-                format!(
-                    "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
-                    standard.id
-                ),
-            );
+            found
+                .warning(
+                    Code::RatersDisagree,
+                    format!("/judgements/{first}"),
+                    format!(
+                        "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
+                        standard.id
+                    ),
+                )
+                .set("standard", standard.id.as_str())
+                .set("spread", spread);
         }
     }
 }
