@@ -496,6 +496,21 @@ fn record_columns(level: &str) -> PyResult<Vec<&'static str>> {
         })
 }
 
+/// The one summary of a failure that every front end shows (the core's `summary`): how many
+/// problems stop scoring, then each on its own line.
+#[pyfunction]
+fn summary(diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
+    let diagnostics: Vec<Diagnostic> = pythonize::depythonize(diagnostics)?;
+    Ok(chime::summary(&diagnostics))
+}
+
+/// One diagnostic as one line, as the core writes it in a summary.
+#[pyfunction]
+fn diagnostic_line(diagnostic: &Bound<'_, PyAny>) -> PyResult<String> {
+    let diagnostic: Diagnostic = pythonize::depythonize(diagnostic)?;
+    Ok(diagnostic.to_string())
+}
+
 /// The number of threads a batch uses by default: the machine's cores.
 #[pyfunction]
 fn default_jobs() -> usize {
@@ -559,6 +574,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(record_columns, module)?)?;
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
+    module.add_function(wrap_pyfunction!(summary, module)?)?;
+    module.add_function(wrap_pyfunction!(diagnostic_line, module)?)?;
     module.add_function(wrap_pyfunction!(input_error, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;

@@ -10,7 +10,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
-use crate::names::deserialize_by_name;
+use crate::read::names::deserialize_by_name;
 
 /// The `format` string of an assessment document.
 pub const ASSESSMENT_FORMAT: &str = "chime-standards/assessment@1";
@@ -339,7 +339,7 @@ pub enum Rating {
 impl Assessment {
     /// The assessment as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty(self)
+        crate::read::json::to_pretty(self)
     }
 }
 

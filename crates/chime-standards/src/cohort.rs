@@ -18,6 +18,7 @@ pub const COHORT_FORMAT: &str = "chime-standards/cohort@1";
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Cohort {
     /// Always `"chime-standards/cohort@1"`.
     pub format: String,
@@ -39,6 +40,7 @@ pub struct Cohort {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Summary {
     /// Reports in which it was scored.
     pub n_scored: u32,
@@ -66,6 +68,7 @@ pub struct Summary {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DomainSummary {
     /// The domain's id.
     pub domain: String,
@@ -80,6 +83,7 @@ pub struct DomainSummary {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AwardCounts {
     /// Reports that meet the standards.
     pub meets_standards: u32,
@@ -187,7 +191,7 @@ pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohor
 impl Cohort {
     /// The cohort as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty(self)
+        crate::read::json::to_pretty(self)
     }
 
     /// The cohort as CSV: a header, one row for the overall score, one per domain.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::FrameworkRef;
 use crate::date::Date;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
-use crate::names::deserialize_by_name;
+use crate::read::names::deserialize_by_name;
 use crate::report::{score1, Report, StandardStatus};
 
 /// The `format` string of a comparison.
@@ -19,6 +19,7 @@ pub const COMPARISON_FORMAT: &str = "chime-standards/comparison@1";
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Comparison {
     /// Always `"chime-standards/comparison@1"`.
     pub format: String,
@@ -44,6 +45,7 @@ pub struct Comparison {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Reading {
     /// The assessment's id.
     pub assessment: String,
@@ -74,6 +76,7 @@ deserialize_by_name!(Direction {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Change {
     /// The earlier score, if scored.
     pub before: Option<f64>,
@@ -89,6 +92,7 @@ pub struct Change {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DomainChange {
     /// The domain's id.
     pub domain: String,
@@ -204,6 +208,6 @@ fn met_in(report: &Report) -> impl Iterator<Item = &str> + Clone {
 impl Comparison {
     /// The comparison as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty(self)
+        crate::read::json::to_pretty(self)
     }
 }

@@ -7,7 +7,7 @@
 use crate::assessment::Assessment;
 use crate::diagnostic::Document;
 use crate::framework::Framework;
-use crate::parse::{parse_json, Limits};
+use crate::read::parse::{parse_json, Limits};
 
 /// The default framework's JSON, as shipped.
 pub const DEFAULT_FRAMEWORK_JSON: &str = include_str!("../frameworks/chime-lero.json");

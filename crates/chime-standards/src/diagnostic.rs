@@ -10,7 +10,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::names::deserialize_by_name;
+use crate::read::names::deserialize_by_name;
 
 /// How serious a diagnostic is.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

@@ -6,7 +6,7 @@ use crate::default::DEFAULT_FRAMEWORK_JSON;
 use crate::diagnostic::{into_result, Diagnostic, Document, Error};
 use crate::framework::{Framework, Standard};
 use crate::index::Index;
-use crate::parse::{parse_json, Limits};
+use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
 use crate::{score, validate};
 

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::EvidenceKind;
-use crate::names::deserialize_by_name;
+use crate::read::names::deserialize_by_name;
 
 /// The `format` string of a framework document.
 pub const FRAMEWORK_FORMAT: &str = "chime-standards/framework@1";
@@ -296,7 +296,7 @@ fn one() -> f64 {
 impl Framework {
     /// The framework as pretty JSON with a final newline (as `chime framework` prints it).
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty(self)
+        crate::read::json::to_pretty(self)
     }
 
     /// The highest level of the rating scale (`4` on the default scale).

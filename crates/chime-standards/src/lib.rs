@@ -44,21 +44,20 @@ mod engine;
 pub mod evidence;
 mod framework;
 mod index;
-mod json;
-mod locate;
-mod names;
-mod parse;
+mod read;
 mod records;
 pub mod render;
 mod report;
 mod schema;
 mod score;
 mod sort;
-mod strict;
 mod synthetic;
 mod validate;
 
-pub use assessment::*;
+pub use assessment::{
+    Action, Assessment, AssessmentStatus, Consent, Evidence, EvidenceKind, FrameworkRef, Judgement,
+    Organisation, Rater, RaterRole, Rating, Sensitivity, Source, Structure, ASSESSMENT_FORMAT,
+};
 pub use batch::{default_jobs, map_ordered};
 pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
 pub use compare::{
@@ -70,13 +69,22 @@ pub use default::{
 };
 pub use diagnostic::{pointer_token, summary, Code, Diagnostic, Document, Error, Severity};
 pub use engine::Engine;
-pub use framework::*;
-pub use parse::{from_value, parse_json, Limits};
+pub use framework::{
+    AppliesTo, Award, Band, Domain, DomainTag, EvidenceRules, Framework, Indicator, Level,
+    RatingScale, Requirement, Scoring, Section, SourceWeights, Standard, Subcategory,
+    FRAMEWORK_FORMAT,
+};
+pub use index::applies;
+pub use read::parse::{from_value, parse_json, Limits};
 pub use records::{
     domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,
     Record, RecordKey, RecordLevel, StandardRecord,
 };
-pub use report::*;
+pub use report::{
+    round_to, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
+    EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
+    ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
+};
 pub use schema::{generate_schema, schema, SchemaKind};
 pub use synthetic::synthetic_assessment;
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::names::deserialize_by_name;
+use crate::read::names::deserialize_by_name;
 
 /// The `format` string of a report.
 pub const REPORT_FORMAT: &str = "chime-standards/report@1";
@@ -360,7 +360,7 @@ impl Report {
     /// The report as pretty-printed JSON with a final newline: the exact text of
     /// `chime score --format json` and of the Python and JavaScript `to_json`.
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty(self)
+        crate::read::json::to_pretty(self)
     }
 
     /// The result of one standard.

@@ -80,7 +80,7 @@ pub fn generate_schema(kind: SchemaKind) -> String {
         SchemaKind::Comparison => generate::<Comparison>(kind),
         SchemaKind::Cohort => generate::<Cohort>(kind),
     };
-    crate::json::to_pretty(&schema)
+    crate::read::json::to_pretty(&schema)
 }
 
 fn generate<T: JsonSchema>(kind: SchemaKind) -> schemars::Schema {

@@ -33,6 +33,8 @@ class Diagnostic:
             ``"report"``.
         path: a JSON Pointer (RFC 6901) to the value concerned; ``""`` is the whole document.
         message: what is wrong and how to put it right.
+        context: the numbers and ids the message speaks of, by name (for example
+            ``{"standard": "c1", "spread": 2}`` for ``raters_disagree``), or ``None``.
     """
 
     severity: str
@@ -40,6 +42,7 @@ class Diagnostic:
     document: str
     path: str
     message: str
+    context: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
@@ -50,11 +53,15 @@ class Diagnostic:
             document=str(data["document"]),
             path=str(data["path"]),
             message=str(data["message"]),
+            context=dict(data["context"]) if data.get("context") is not None else None,
         )
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """The diagnostic as a dict with the keys of the JSON format."""
-        return asdict(self)
+        found = asdict(self)
+        if found["context"] is None:
+            del found["context"]
+        return found
 
     @property
     def is_error(self) -> bool:
@@ -62,7 +69,9 @@ class Diagnostic:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.severity}[{self.code}] {self.document} {self.path or '/'}: {self.message}"
+        from . import _native  # the engine writes the line, as in every other front end
+
+        return _native.diagnostic_line(self.to_dict())
 
 
 class ChimeError(ValueError):
@@ -88,9 +97,9 @@ class ValidationError(ChimeError):
     ``diagnostics`` holds every problem found, errors first in the order found, then any
     warnings found on the way. ``str(error)`` lists the errors one per line::
 
-        2 errors in the assessment
-          /evidence/3 testimony_without_consent: testimony is used only with recorded
-            consent; ...
+        2 problems stop scoring
+          error[empty_id] assessment /id: the assessment has an empty id
+          error[testimony_without_consent] assessment /evidence/3: testimony is used only ...
 
     Attributes:
         diagnostics: every :class:`Diagnostic` found.
@@ -128,17 +137,10 @@ def _rebuild(diagnostics: list[Diagnostic], index: int | None) -> ValidationErro
 
 
 def _summary(diagnostics: list[Diagnostic], index: int | None) -> str:
-    errors = [d for d in diagnostics if d.is_error] or diagnostics
-    documents = sorted({d.document for d in errors})
-    noun = "error" if len(errors) == 1 else "errors"
-    where = f"the {documents[0]}" if len(documents) == 1 else "the input"
-    if index is not None:
-        where += f" (item {index} of the batch)"
-    lines = [f"{len(errors)} {noun} in {where}"]
-    for d in errors:
-        lines.append(f"  {d.path or '/'} {d.code}: {d.message}")
-    others = len(diagnostics) - len(errors)
-    if others > 0:
-        more = "diagnostic that does" if others == 1 else "diagnostics that do"
-        lines.append(f"  (and {others} more {more} not stop scoring: see .diagnostics)")
-    return "\n".join(lines)
+    from . import _native  # the engine writes the summary, as in every other front end
+
+    text = _native.summary([d.to_dict() for d in diagnostics])
+    if index is None:
+        return text
+    first, _, rest = text.partition("\n")
+    return f"{first} (item {index} of the batch)" + (f"\n{rest}" if rest else "")

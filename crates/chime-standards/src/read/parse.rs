@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::diagnostic::{Code, Document, Error};
-use crate::locate::{offset_of, pointer_at};
-use crate::strict::Strict;
+use crate::read::locate::{offset_of, pointer_at};
+use crate::read::strict::Strict;
 
 /// Limits on untrusted input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,7 +26,7 @@ macro_rules! deserialize_by_name {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 const NAMES: &[&str] = &[$($name),+];
-                let index = $crate::names::variant_index(deserializer, NAMES)?;
+                let index = $crate::read::names::variant_index(deserializer, NAMES)?;
                 $ty::NAMED
                     .get(index)
                     .map(|(variant, _)| *variant)
