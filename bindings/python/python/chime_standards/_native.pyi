@@ -20,6 +20,8 @@ __all__ = [
     "schema",
     "default_jobs",
     "input_error",
+    "summary",
+    "diagnostic_line",
     "ENGINE",
     "DEFAULT_FRAMEWORK_JSON",
     "EXAMPLE_ASSESSMENT_JSON",
