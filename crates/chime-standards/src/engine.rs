@@ -8,7 +8,7 @@ use crate::framework::{Framework, Standard};
 use crate::index::Index;
 use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
-use crate::{score, validate};
+use crate::{claims, score, validate};
 
 /// A validated framework with lookup tables, ready to score assessments.
 ///
@@ -68,24 +68,37 @@ impl Engine {
 
     /// Every problem with an assessment against this framework: errors, warnings and notes.
     pub fn validate(&self, assessment: &Assessment) -> Vec<Diagnostic> {
-        let mut diagnostics = self.warnings.clone();
-        diagnostics.extend(validate::assessment(
-            &self.framework,
-            &self.index,
-            assessment,
-        ));
-        diagnostics
+        let gathered = claims::gather(&self.index, assessment);
+        self.validate_gathered(&gathered, assessment)
     }
 
     /// Scores an assessment, or fails with every error found.
     pub fn score(&self, assessment: &Assessment) -> Result<Report, Error> {
-        let diagnostics = into_result(self.validate(assessment))?;
+        // The judgements are grouped by standard once, for validation and scoring alike.
+        let gathered = claims::gather(&self.index, assessment);
+        let diagnostics = into_result(self.validate_gathered(&gathered, assessment))?;
         Ok(score::score(
             &self.framework,
             &self.index,
+            gathered,
             assessment,
             diagnostics,
         ))
+    }
+
+    fn validate_gathered(
+        &self,
+        gathered: &[claims::Judgements],
+        assessment: &Assessment,
+    ) -> Vec<Diagnostic> {
+        let mut diagnostics = self.warnings.clone();
+        diagnostics.extend(validate::assessment(
+            &self.framework,
+            &self.index,
+            gathered,
+            assessment,
+        ));
+        diagnostics
     }
 
     /// The overall score before it is rounded for the report, or `None` when it is not

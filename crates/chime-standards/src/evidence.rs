@@ -39,7 +39,7 @@ pub(crate) struct Tally {
 /// For each standard (framework order), the indexes of the evidence items that count for it,
 /// each once: items that list the standard and items cited by a judgement of it.
 pub(crate) fn items_per_standard(index: &Index, assessment: &Assessment) -> Vec<Vec<usize>> {
-    let evidence_index: std::collections::HashMap<&str, usize> = assessment
+    let evidence_index: rustc_hash::FxHashMap<&str, usize> = assessment
         .evidence
         .iter()
         .enumerate()

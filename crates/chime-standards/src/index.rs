@@ -1,7 +1,7 @@
 //! The lookup index of a valid framework: built once per framework, read by validation and
 //! scoring for every assessment.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
 use crate::framework::{AppliesTo, Framework, Requirement, Standard};

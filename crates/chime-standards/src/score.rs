@@ -39,6 +39,7 @@ struct Sums {
 }
 
 /// A domain's outcome before rounding.
+#[derive(Clone)]
 struct DomainOutcome {
     status: DomainStatus,
     score: Option<f64>,
@@ -58,6 +59,7 @@ struct Evaluation {
 pub(crate) fn score(
     framework: &Framework,
     index: &Index,
+    gathered: Vec<claims::Judgements>,
     assessment: &Assessment,
     diagnostics: Vec<Diagnostic>,
 ) -> Report {
@@ -68,7 +70,7 @@ pub(crate) fn score(
         sums,
         outcomes,
         overall: overall_score,
-    } = evaluate(framework, index, assessment);
+    } = evaluate(framework, index, gathered, assessment);
 
     Report {
         format: REPORT_FORMAT.to_string(),
@@ -88,7 +90,15 @@ pub(crate) fn score(
         overall: overall_result(framework, &outcomes, &scored, overall_score),
         domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
         standards: standard_results(framework, &scored, &gathered, max),
-        leverage: leverage(framework, index, &scored, &sums, overall_score, max),
+        leverage: leverage(
+            framework,
+            index,
+            &scored,
+            &sums,
+            &outcomes,
+            overall_score,
+            max,
+        ),
         diagnostics,
     }
 }
@@ -99,13 +109,23 @@ pub(crate) fn unrounded_overall(
     index: &Index,
     assessment: &Assessment,
 ) -> Option<f64> {
-    evaluate(framework, index, assessment).overall
+    evaluate(
+        framework,
+        index,
+        claims::gather(index, assessment),
+        assessment,
+    )
+    .overall
 }
 
 /// Spec 3.1 to 3.7 on unrounded numbers.
-fn evaluate(framework: &Framework, index: &Index, assessment: &Assessment) -> Evaluation {
+fn evaluate(
+    framework: &Framework,
+    index: &Index,
+    gathered: Vec<claims::Judgements>,
+    assessment: &Assessment,
+) -> Evaluation {
     let max = f64::from(index.max_level);
-    let gathered = claims::gather(index, assessment);
     let items = evidence::items_per_standard(index, assessment);
 
     let scored: Vec<Scored> = framework
@@ -241,7 +261,16 @@ fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Ve
 }
 
 fn domain_outcome(sum: &Sums, min_coverage: f64) -> DomainOutcome {
-    let (applicable, rated) = (sum.applicable.value(), sum.rated.value());
+    outcome_of(
+        sum.applicable.value(),
+        sum.rated.value(),
+        sum.weighted.value(),
+        min_coverage,
+    )
+}
+
+/// A domain's status, score and coverage from its applicable, rated and weighted totals.
+fn outcome_of(applicable: f64, rated: f64, weighted: f64, min_coverage: f64) -> DomainOutcome {
     if applicable == 0.0 {
         return DomainOutcome {
             status: DomainStatus::NotApplicable,
@@ -257,7 +286,7 @@ fn domain_outcome(sum: &Sums, min_coverage: f64) -> DomainOutcome {
         } else {
             DomainStatus::NotScoreable
         },
-        score: scoreable.then(|| sum.weighted.value() / rated),
+        score: scoreable.then(|| weighted / rated),
         coverage: Some(coverage),
     }
 }
@@ -505,6 +534,7 @@ fn leverage(
     index: &Index,
     scored: &[Scored],
     sums: &[Sums],
+    outcomes: &[DomainOutcome],
     overall_score: Option<f64>,
     max: f64,
 ) -> Vec<Leverage> {
@@ -522,19 +552,22 @@ fn leverage(
             }
             // The overall score recomputed with this one level raised (spec 3.9): the same
             // products a rescore would add, swapped into the exact sums.
-            let mut raised = sums.to_vec();
+            let mut raised = outcomes.to_vec();
             for &(domain, weight) in tags {
-                if let Some(sum) = raised.get_mut(domain) {
-                    sum.weighted.add(-weight * standard_score(effective, max));
-                    sum.weighted
-                        .add(weight * standard_score(effective + 1, max));
-                }
+                let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
+                    continue;
+                };
+                let mut weighted = sum.weighted.clone();
+                weighted.add(-weight * standard_score(effective, max));
+                weighted.add(weight * standard_score(effective + 1, max));
+                *outcome = outcome_of(
+                    sum.applicable.value(),
+                    sum.rated.value(),
+                    weighted.value(),
+                    framework.scoring.min_coverage,
+                );
             }
-            let outcomes: Vec<DomainOutcome> = raised
-                .iter()
-                .map(|sum| domain_outcome(sum, framework.scoring.min_coverage))
-                .collect();
-            let gain = score1(overall(framework, &outcomes)? - base);
+            let gain = score1(overall(framework, &raised)? - base);
             (gain > 0.0).then(|| Leverage {
                 standard: standard.id.clone(),
                 gain,

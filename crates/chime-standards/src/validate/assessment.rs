@@ -1,6 +1,6 @@
 //! Checks an assessment against a valid framework.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{check_ids, check_repeats};
 use crate::assessment::{Assessment, EvidenceKind, Rating, Sensitivity, ASSESSMENT_FORMAT};
@@ -13,6 +13,7 @@ use crate::index::{applies, Index};
 pub(crate) fn assessment(
     framework: &Framework,
     index: &Index,
+    gathered: &[claims::Judgements],
     assessment: &Assessment,
 ) -> Vec<Diagnostic> {
     let mut found = Collector::new(Document::Assessment);
@@ -31,7 +32,7 @@ pub(crate) fn assessment(
     );
     evidence(&mut found, index, assessment);
     judgements(&mut found, framework, index, assessment);
-    disagreement(&mut found, framework, index, assessment);
+    disagreement(&mut found, framework, gathered, assessment);
     found.found
 }
 
@@ -173,7 +174,7 @@ fn judgements(
     let raters: HashSet<&str> = assessment.raters.iter().map(|r| r.id.as_str()).collect();
     let evidence: HashSet<&str> = assessment.evidence.iter().map(|e| e.id.as_str()).collect();
     let mut judged: HashSet<(&str, Option<&str>)> =
-        HashSet::with_capacity(assessment.judgements.len());
+        HashSet::with_capacity_and_hasher(assessment.judgements.len(), Default::default());
     for (i, judgement) in assessment.judgements.iter().enumerate() {
         let at = || format!("/judgements/{i}");
         let standard = index
@@ -266,12 +267,11 @@ fn judgements(
 fn disagreement(
     found: &mut Collector,
     framework: &Framework,
-    index: &Index,
+    gathered: &[claims::Judgements],
     assessment: &Assessment,
 ) {
     let structure = assessment.organisation.structure;
-    let gathered = claims::gather(index, assessment);
-    for (standard, judgements) in framework.standards.iter().zip(&gathered) {
+    for (standard, judgements) in framework.standards.iter().zip(gathered) {
         if !applies(standard, structure) || !judgements.raters_decide() {
             continue;
         }

@@ -1,6 +1,6 @@
 //! Checks a framework on its own.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{check_ids, weight_ok};
 use crate::diagnostic::{pointer_token, Code, Collector, Diagnostic, Document};
@@ -160,7 +160,7 @@ fn standards(found: &mut Collector, framework: &Framework, levels: &HashSet<u32>
                 "tag the standard with at least one domain",
             );
         }
-        let mut tagged = HashSet::new();
+        let mut tagged = HashSet::default();
         for (j, tag) in standard.domains.iter().enumerate() {
             let tag_at = format!("{at}/domains/{j}");
             if !weight_ok(tag.weight, false) {

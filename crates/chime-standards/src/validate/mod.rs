@@ -7,7 +7,7 @@ mod framework;
 pub(crate) use assessment::assessment;
 pub(crate) use framework::framework;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Code, Collector};
 
@@ -19,7 +19,7 @@ fn check_ids<'a>(
     ids: impl IntoIterator<Item = &'a str>,
 ) {
     let ids = ids.into_iter();
-    let mut seen = HashSet::with_capacity(ids.size_hint().0);
+    let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         let path = || format!("{prefix}/{i}/id");
         if id.trim().is_empty() {
@@ -50,7 +50,7 @@ fn check_repeats<'a>(
     const SHORT: usize = 16;
     let long = ids.len() > SHORT;
     let mut short: Vec<&str> = Vec::new();
-    let mut set: HashSet<&str> = HashSet::new();
+    let mut set: HashSet<&str> = HashSet::default();
     for (j, id) in ids.enumerate() {
         let repeated = if long {
             !set.insert(id)
