@@ -511,6 +511,12 @@ fn diagnostic_line(diagnostic: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(diagnostic.to_string())
 }
 
+/// The words of every status, award, severity and document name (JSON), from the core.
+#[pyfunction]
+fn vocabulary() -> String {
+    serde_json::to_string(&chime::vocabulary()).unwrap_or_default()
+}
+
 /// The number of threads a batch uses by default: the machine's cores.
 #[pyfunction]
 fn default_jobs() -> usize {
@@ -575,6 +581,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
     module.add_function(wrap_pyfunction!(summary, module)?)?;
+    module.add_function(wrap_pyfunction!(vocabulary, module)?)?;
     module.add_function(wrap_pyfunction!(diagnostic_line, module)?)?;
     module.add_function(wrap_pyfunction!(input_error, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;

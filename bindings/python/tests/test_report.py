@@ -228,3 +228,13 @@ def test_schemas(name: str) -> None:
 
 def test_version() -> None:
     assert chime.__version__ and chime.ENGINE == f"chime-standards {chime.__version__}"
+
+
+def test_vocabulary_words_match_the_text_report() -> None:
+    import chime_standards as chime
+
+    framework = chime.Framework.default()
+    report = framework.score(chime.Assessment.example())
+    words = chime.vocabulary()
+    award = words["award"][report.overall.award]
+    assert award in report.text(framework)

@@ -372,6 +372,14 @@ function withFramework<T>(framework: FrameworkInput, use: (prepared: Framework) 
   }
 }
 
+/** What the words of statuses, awards, severities and documents are, by kind and JSON name:
+ * `vocabulary().standard_status.working_towards` is `"Working towards"`. The same words the
+ * engine's text and HTML reports use. */
+export function vocabulary(): Record<string, Record<string, string>> {
+  ensureReady();
+  return JSON.parse(wasm.vocabulary()) as Record<string, Record<string, string>>;
+}
+
 /** The embedded default framework, `chime-lero`, as a document (a fresh copy on each call). */
 export function defaultFramework(): FrameworkDocument {
   const framework = Framework.default();

@@ -74,6 +74,13 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The words of every status, award, severity and document name, by kind and JSON name
+/// (JSON), from the core's tables.
+#[wasm_bindgen]
+pub fn vocabulary() -> String {
+    to_json(&chime_standards::vocabulary())
+}
+
 /// Compares two reports (JSON) of one organisation.
 #[wasm_bindgen]
 pub fn compare(before: &str, after: &str) -> Result<String, Thrown> {

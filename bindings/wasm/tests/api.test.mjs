@@ -133,3 +133,11 @@ test("the web build: init() first, then the same results as Node's", async () =>
   assert.throws(() => web.score(web.defaultFramework(), "{"), web.ChimeError);
   assert.notEqual(web.ChimeError, ChimeError, "each build has its own class");
 });
+
+test("vocabulary gives the words the engine's HTML report uses", () => {
+  const words = chime.vocabulary();
+  const framework = defaultFramework();
+  const report = score(framework, example);
+  assertPlain(words);
+  assert.ok(renderHtml(report, framework).includes(words.award[report.overall.award]));
+});

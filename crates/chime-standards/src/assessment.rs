@@ -102,10 +102,10 @@ pub enum AssessmentStatus {
 }
 
 deserialize_by_name!(AssessmentStatus {
-    Draft => "draft",
-    Submitted => "submitted",
-    PeerReviewed => "peer_reviewed",
-    Verified => "verified",
+    Draft => "draft" | "draft",
+    Submitted => "submitted" | "submitted",
+    PeerReviewed => "peer_reviewed" | "peer reviewed",
+    Verified => "verified" | "verified",
 });
 
 /// Someone who rated standards.

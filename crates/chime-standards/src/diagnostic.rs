@@ -26,9 +26,9 @@ pub enum Severity {
 }
 
 deserialize_by_name!(Severity {
-    Error => "error",
-    Warning => "warning",
-    Info => "info",
+    Error => "error" | "error",
+    Warning => "warning" | "warning",
+    Info => "info" | "note",
 });
 
 /// The document a diagnostic's path points into.
@@ -45,9 +45,9 @@ pub enum Document {
 }
 
 deserialize_by_name!(Document {
-    Framework => "framework",
-    Assessment => "assessment",
-    Report => "report",
+    Framework => "framework" | "framework",
+    Assessment => "assessment" | "assessment",
+    Report => "report" | "report",
 });
 
 macro_rules! codes {
@@ -250,16 +250,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        let document = match self.document {
-            Document::Framework => "framework",
-            Document::Assessment => "assessment",
-            Document::Report => "report",
-        };
+        let severity = self.severity.name();
+        let document = self.document.name();
         let path = if self.path.is_empty() {
             "/"
         } else {

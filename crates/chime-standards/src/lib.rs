@@ -53,6 +53,7 @@ mod score;
 mod sort;
 mod synthetic;
 mod validate;
+mod vocabulary;
 
 pub use assessment::{
     Action, Assessment, AssessmentStatus, Consent, Evidence, EvidenceKind, FrameworkRef, Judgement,
@@ -87,6 +88,7 @@ pub use report::{
 };
 pub use schema::{generate_schema, schema, SchemaKind};
 pub use synthetic::synthetic_assessment;
+pub use vocabulary::vocabulary;
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot rot.
 #[doc = include_str!("../../../README.md")]

@@ -75,8 +75,8 @@ pub enum ScoreStatus {
 }
 
 deserialize_by_name!(ScoreStatus {
-    Scored => "scored",
-    NotScoreable => "not_scoreable",
+    Scored => "scored" | "Scored",
+    NotScoreable => "not_scoreable" | "Not scoreable",
 });
 
 /// The award outcome.
@@ -94,9 +94,9 @@ pub enum AwardOutcome {
 }
 
 deserialize_by_name!(AwardOutcome {
-    MeetsStandards => "meets_standards",
-    WorkingTowards => "working_towards",
-    Incomplete => "incomplete",
+    MeetsStandards => "meets_standards" | "Meets the standards",
+    WorkingTowards => "working_towards" | "Working towards the standards",
+    Incomplete => "incomplete" | "Incomplete: not enough rated to score",
 });
 
 /// The overall result.
@@ -166,9 +166,9 @@ pub enum DomainStatus {
 }
 
 deserialize_by_name!(DomainStatus {
-    Scored => "scored",
-    NotScoreable => "not_scoreable",
-    NotApplicable => "not_applicable",
+    Scored => "scored" | "Scored",
+    NotScoreable => "not_scoreable" | "Not scoreable",
+    NotApplicable => "not_applicable" | "Not applicable",
 });
 
 /// One domain's result.
@@ -236,11 +236,11 @@ pub enum StandardStatus {
 }
 
 deserialize_by_name!(StandardStatus {
-    NotApplicable => "not_applicable",
-    NotAssessed => "not_assessed",
-    Met => "met",
-    WorkingTowards => "working_towards",
-    NotYet => "not_yet",
+    NotApplicable => "not_applicable" | "Not applicable",
+    NotAssessed => "not_assessed" | "Not assessed",
+    Met => "met" | "Met",
+    WorkingTowards => "working_towards" | "Working towards",
+    NotYet => "not_yet" | "Not yet",
 });
 
 /// One standard's result.

@@ -94,6 +94,7 @@ __all__ = [
     "schema",
     "to_dataframe",
     "to_records",
+    "vocabulary",
 ]
 
 #: The package version (the version of the Rust crates it is built from).
@@ -114,6 +115,16 @@ RecordLevel = Literal["overall", "domain", "standard"]
 
 _Document = Literal["framework", "assessment", "report"]
 PathLike = Union[str, "os.PathLike[str]"]  # noqa: UP007
+
+
+def vocabulary() -> dict[str, dict[str, str]]:
+    """The words of statuses, awards, severities and documents, by kind and JSON name.
+
+    ``vocabulary()["standard_status"]["working_towards"]`` is ``"Working towards"``: the words
+    the engine's text and HTML reports use, for labelling tables and plots the same way.
+    """
+    result: dict[str, dict[str, str]] = json.loads(_native.vocabulary())
+    return result
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,12 +15,36 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 
-/// Implements `Deserialize` for a unit enum from a table of its variants and their JSON names.
+/// Implements `Deserialize` for a unit enum from a table of its variants and their JSON names,
+/// and `name()`; a table that also gives each variant's words (`Met => "met" | "Met"`) adds
+/// `words()`, the one wording every renderer and front end shows.
 macro_rules! deserialize_by_name {
+    ($ty:ident { $($variant:ident => $name:literal | $words:literal),+ $(,)? }) => {
+        $crate::read::names::deserialize_by_name!($ty { $($variant => $name),+ });
+
+        impl $ty {
+            /// Every variant with its words, in declaration order.
+            pub(crate) const WORDS: &'static [($ty, &'static str)] = &[$(($ty::$variant, $words)),+];
+
+            /// The value in plain words, as the text and HTML reports show it.
+            pub fn words(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $words,)+
+                }
+            }
+        }
+    };
     ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
             /// Every variant with its JSON name, in declaration order.
             pub(crate) const NAMED: &'static [($ty, &'static str)] = &[$(($ty::$variant, $name)),+];
+
+            /// The value's JSON name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)+
+                }
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {

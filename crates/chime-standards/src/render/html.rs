@@ -9,10 +9,8 @@ use crate::report::{
 
 use super::svg::svg;
 use super::words::{
-    assessment_status_words, award_words, band_or_dash, cap_explanation, count, document_words,
-    domain_name, domain_status_words, escape, fmt1, level_label, level_or_dash, leverage_step,
-    limiting_names, percent, pointer, primary_domain, severity_words, standard_status_words,
-    standard_title,
+    band_or_dash, cap_explanation, count, domain_name, escape, fmt1, level_label, level_or_dash,
+    leverage_step, limiting_names, percent, pointer, primary_domain, standard_title,
 };
 
 const STYLE: &str = "\
@@ -148,7 +146,7 @@ fn header(out: &mut String, report: &Report, framework: &Framework) {
         "<p class=\"meta\">Organisation <code>{}</code> \u{b7} assessed on \
          <time datetime=\"{date}\">{date}</time> \u{b7} {} \u{b7} framework <code>{} {}</code></p>",
         escape(&report.organisation.id),
-        assessment_status_words(report.status),
+        report.status.words(),
         escape(&report.framework.id),
         escape(&report.framework.version),
         date = escape(&date),
@@ -180,7 +178,7 @@ fn summary(out: &mut String, report: &Report, framework: &Framework) {
         "Award",
         &format!(
             "<span class=\"badge {class}\">{mark} {}</span>",
-            award_words(report.overall.award)
+            report.overall.award.words()
         ),
     );
     fact(
@@ -210,10 +208,7 @@ fn summary(out: &mut String, report: &Report, framework: &Framework) {
             .iter()
             .filter(|result| result.status == *status)
             .count();
-        format!(
-            "{n} {}",
-            standard_status_words(*status).to_ascii_lowercase()
-        )
+        format!("{n} {}", status.words().to_ascii_lowercase())
     })
     .collect::<Vec<_>>()
     .join(", ");
@@ -294,7 +289,7 @@ fn domain_badge(status: DomainStatus) -> String {
     };
     format!(
         "<span class=\"badge {class}\">{mark} {}</span>",
-        domain_status_words(status)
+        status.words()
     )
 }
 
@@ -400,7 +395,7 @@ fn standard_item(out: &mut String, framework: &Framework, result: &StandardResul
     let _ = writeln!(
         out,
         "<p><span class=\"badge badge-{class}\">{mark} {}</span> {}{core}</p>",
-        standard_status_words(result.status),
+        result.status.words(),
         escape(&words)
     );
     let evidence = &result.evidence;
@@ -499,10 +494,10 @@ fn diagnostics(out: &mut String, report: &Report) {
                 out,
                 "<li><span class=\"badge badge-none\">{}</span> <code>{}</code> at <code>{}</code> \
                  in the {}: {}</li>",
-                severity_words(diagnostic.severity),
+                diagnostic.severity.words(),
                 escape(diagnostic.code.as_str()),
                 escape(pointer(&diagnostic.path)),
-                document_words(diagnostic.document),
+                diagnostic.document.words(),
                 escape(&diagnostic.message)
             );
         }

@@ -9,8 +9,7 @@ use crate::report::{DomainStatus, Report};
 
 use super::trig::sin_cos;
 use super::words::{
-    award_words, band_label, band_or_dash, domain_name, escape, fmt1, fmt_trim, limiting_names,
-    participating,
+    band_label, band_or_dash, domain_name, escape, fmt1, fmt_trim, limiting_names, participating,
 };
 
 const WIDTH: f64 = 480.0;
@@ -211,7 +210,7 @@ fn description(report: &Report, framework: Option<&Framework>, axes: &[Axis]) ->
             limiting_names(report, framework)
         );
     }
-    let _ = write!(text, " {}.", award_words(report.overall.award));
+    let _ = write!(text, " {}.", report.overall.award.words());
     text
 }
 
@@ -233,7 +232,7 @@ fn heading(out: &mut String, report: &Report, framework: Option<&Framework>) {
     let _ = writeln!(
         out,
         "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"{INK}\">{}</text>",
-        escape(&shorten(award_words(report.overall.award), 62))
+        escape(&shorten(report.overall.award.words(), 62))
     );
     if let Some(profile) = &report.overall.profile_band {
         let line = format!(

@@ -6,9 +6,8 @@ use crate::framework::Framework;
 use crate::report::{DomainResult, DomainStatus, Report, StandardStatus};
 
 use super::words::{
-    assessment_status_words, award_words, band_or_dash, cap_explanation, document_words,
-    domain_name, fmt1, fmt_score, leverage_step, limiting_names, percent, plain, pointer,
-    severity_words, standard_status_words, standard_title,
+    band_or_dash, cap_explanation, domain_name, fmt1, fmt_score, leverage_step, limiting_names,
+    percent, plain, pointer, standard_title,
 };
 
 /// The widest line written, in characters.
@@ -49,11 +48,7 @@ pub fn text(report: &Report, framework: &Framework) -> String {
     field(&mut out, "Assessment", &report.assessment);
     field(&mut out, "Organisation", &report.organisation.id);
     field(&mut out, "Assessed on", &report.assessed_on.to_string());
-    field(
-        &mut out,
-        "Review status",
-        assessment_status_words(report.status),
-    );
+    field(&mut out, "Review status", report.status.words());
 
     section(&mut out, "OVERALL");
     let overall = match (report.overall.score, report.overall.band.as_ref()) {
@@ -67,7 +62,7 @@ pub fn text(report: &Report, framework: &Framework) -> String {
         &band_or_dash(fw, report.overall.profile_band.as_ref()),
     );
     field(&mut out, "Limiting", &limiting_names(report, fw));
-    field(&mut out, "Award", award_words(report.overall.award));
+    field(&mut out, "Award", report.overall.award.words());
     field(&mut out, "Standards", &standard_counts(report));
 
     section(&mut out, "DOMAINS");
@@ -120,9 +115,9 @@ pub fn text(report: &Report, framework: &Framework) -> String {
     for diagnostic in &report.diagnostics {
         let head = format!(
             "{} {} in {} at {}",
-            severity_words(diagnostic.severity),
+            diagnostic.severity.words(),
             diagnostic.code,
-            document_words(diagnostic.document),
+            diagnostic.document.words(),
             pointer(&diagnostic.path)
         );
         indented(&mut out, 2, "- ", &head);
@@ -148,10 +143,7 @@ fn standard_counts(report: &Report) -> String {
                 .iter()
                 .filter(|result| result.status == *status)
                 .count();
-            format!(
-                "{n} {}",
-                standard_status_words(*status).to_ascii_lowercase()
-            )
+            format!("{n} {}", status.words().to_ascii_lowercase())
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -179,7 +171,7 @@ fn domain_table(out: &mut String, report: &Report, framework: &Framework) {
     push_line(out, &header);
     let mut outside = false;
     for ((result, name), band) in report.domains.iter().zip(&names).zip(&bands) {
-        let mut status = super::words::domain_status_words(result.status).to_string();
+        let mut status = result.status.words().to_string();
         if result.status != DomainStatus::NotApplicable && !result.participates {
             status.push('*');
             outside = true;

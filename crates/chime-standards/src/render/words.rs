@@ -1,12 +1,8 @@
 //! Words and numbers shared by the renderers: escaping, number formatting, labels from the
 //! framework (with the id as the fallback) and plain-language explanations.
 
-use crate::assessment::AssessmentStatus;
-use crate::diagnostic::{Document, Severity};
 use crate::framework::Framework;
-use crate::report::{
-    round_to, AwardOutcome, Cap, DomainResult, DomainStatus, Report, StandardResult, StandardStatus,
-};
+use crate::report::{round_to, Cap, DomainResult, Report, StandardResult};
 
 /// Escapes text for XML and HTML content and attribute values (`& < > " '`).
 pub(crate) fn escape(text: &str) -> String {
@@ -143,63 +139,6 @@ pub(crate) fn limiting_names(report: &Report, framework: Option<&Framework>) -> 
         .join(", ")
 }
 
-/// The award in words.
-pub(crate) fn award_words(award: AwardOutcome) -> &'static str {
-    match award {
-        AwardOutcome::MeetsStandards => "Meets the standards",
-        AwardOutcome::WorkingTowards => "Working towards the standards",
-        AwardOutcome::Incomplete => "Incomplete: not enough rated to score",
-    }
-}
-
-/// A standard's status in words.
-pub(crate) fn standard_status_words(status: StandardStatus) -> &'static str {
-    match status {
-        StandardStatus::Met => "Met",
-        StandardStatus::WorkingTowards => "Working towards",
-        StandardStatus::NotYet => "Not yet",
-        StandardStatus::NotApplicable => "Not applicable",
-        StandardStatus::NotAssessed => "Not assessed",
-    }
-}
-
-/// A domain's status in words.
-pub(crate) fn domain_status_words(status: DomainStatus) -> &'static str {
-    match status {
-        DomainStatus::Scored => "Scored",
-        DomainStatus::NotScoreable => "Not scoreable",
-        DomainStatus::NotApplicable => "Not applicable",
-    }
-}
-
-/// An assessment's review status in words.
-pub(crate) fn assessment_status_words(status: AssessmentStatus) -> &'static str {
-    match status {
-        AssessmentStatus::Draft => "draft",
-        AssessmentStatus::Submitted => "submitted",
-        AssessmentStatus::PeerReviewed => "peer reviewed",
-        AssessmentStatus::Verified => "verified",
-    }
-}
-
-/// A diagnostic's severity in words.
-pub(crate) fn severity_words(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
-}
-
-/// The document a diagnostic points into.
-pub(crate) fn document_words(document: Document) -> &'static str {
-    match document {
-        Document::Framework => "framework",
-        Document::Assessment => "assessment",
-        Document::Report => "report",
-    }
-}
-
 /// A JSON Pointer for display (`/` for the whole document).
 pub(crate) fn pointer(path: &str) -> &str {
     if path.is_empty() {
@@ -331,7 +270,7 @@ mod tests {
         let framework = crate::default_framework();
         let result = StandardResult {
             standard: "c1-peer-support-offer".to_string(),
-            status: StandardStatus::Met,
+            status: crate::report::StandardStatus::Met,
             applies: true,
             claimed: Some(4),
             effective: Some(3),
