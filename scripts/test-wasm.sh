@@ -3,8 +3,8 @@
 # missing (the wasm32 Rust target, the wasm-bindgen CLI of exactly the pinned version, the npm
 # dev tools), builds bindings/wasm/pkg/ with scripts/build-wasm.sh, then: clippy for the wasm
 # target, the wasm-bindgen-test suite, `tsc --noEmit` of the usage files against the shipped
-# .d.ts, `node --test` (every conformance case, error shapes, hostile input, the API, and an
-# install into a fresh project), and the gzipped size of the .wasm.
+# .d.ts, `node --test` (every conformance case, the golden files, error shapes, hostile input,
+# the API, and an install into a fresh project), and the gzipped size of the .wasm.
 #
 # Needs Rust (rustup), Node.js 18 or later with npm, and crates.io and the npm registry.
 set -euo pipefail
