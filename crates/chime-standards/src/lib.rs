@@ -52,7 +52,6 @@ pub mod render;
 mod report;
 mod schema;
 mod score;
-mod sort;
 mod strict;
 mod synthetic;
 mod validate;

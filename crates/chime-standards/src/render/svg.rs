@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use crate::framework::Framework;
 use crate::report::{DomainStatus, Report};
 
-use super::trig::sin_cos;
 use super::words::{
     award_words, band_label, band_or_dash, domain_name, escape, fmt1, fmt_trim, limiting_names,
     participating,
@@ -60,7 +59,7 @@ impl Axis {
     /// The point of the axis at a score from 0 to 100.
     fn at(&self, score: f64) -> (f64, f64) {
         let r = RADIUS * clamp_score(score) / 100.0;
-        let (sin, cos) = sin_cos(self.angle);
+        let (sin, cos) = self.angle.sin_cos();
         (CX + r * cos, self.cy + r * sin)
     }
 
@@ -364,7 +363,7 @@ fn draw_ring_labels(out: &mut String, rings: &[Ring], n: usize, cy: f64) {
         "<g font-size=\"10\" fill=\"{MUTED}\" stroke=\"#ffffff\" stroke-width=\"3\" \
          paint-order=\"stroke\" stroke-linejoin=\"round\">"
     );
-    let (sin, cos) = sin_cos(angle);
+    let (sin, cos) = angle.sin_cos();
     for ring in rings {
         let r = RADIUS * clamp_score(ring.score) / 100.0;
         let x = CX + r * cos + 3.0;
@@ -477,7 +476,7 @@ impl Label {
 
 /// Lays out the label of one of `n` axes.
 fn label(axis: &Axis, n: usize) -> Label {
-    let (sin, cos) = sin_cos(axis.angle);
+    let (sin, cos) = axis.angle.sin_cos();
     let x = CX + LABEL_RADIUS * cos;
     let y = LABEL_RADIUS * sin;
     let (anchor, room) = if cos > 0.3 {
@@ -487,7 +486,7 @@ fn label(axis: &Axis, n: usize) -> Label {
     } else {
         // No wider than the gap to the neighbouring labels.
         let gap = if n >= 3 {
-            2.0 * LABEL_RADIUS * sin_cos(PI / n as f64).0
+            2.0 * LABEL_RADIUS * (PI / n as f64).sin()
         } else {
             WIDTH
         };
