@@ -3,8 +3,8 @@
 # missing (the wasm32 Rust target, the wasm-bindgen CLI of exactly the pinned version, the npm
 # dev tools), builds bindings/wasm/pkg/ with scripts/build-wasm.sh, then: clippy for the wasm
 # target, the wasm-bindgen-test suite, `tsc --noEmit` of the usage files against the shipped
-# .d.ts, `node --test` (every conformance case, error shapes, hostile input, the API, and an
-# install into a fresh project), and the gzipped size of the .wasm.
+# .d.ts, `node --test` (every conformance case, the golden files, error shapes, hostile input,
+# the API, and an install into a fresh project), and the gzipped size of the .wasm.
 #
 # Needs Rust (rustup), Node.js 18 or later with npm, and crates.io and the npm registry.
 set -euo pipefail
@@ -16,10 +16,10 @@ started=$(date +%s)
 step() { printf '\n== wasm: %s\n' "$*"; }
 
 # The size target: the gzipped .wasm (gzip -9, with the embedded default framework) at or under
-# 150 KB, read as 150,000 bytes. Size is deterministic, so this is a check, not a benchmark;
+# 250 KB, read as 250,000 bytes. Size is deterministic, so this is a check, not a benchmark;
 # CHIME_WASM_MAX_GZIP_BYTES overrides it while experimenting. See "Size" in
 # bindings/wasm/README.md.
-max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-150000}
+max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-250000}
 
 step "Rust target wasm32-unknown-unknown"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -2,7 +2,6 @@
 
 use crate::assessment::{Assessment, Judgement, Rating};
 use crate::index::Index;
-use crate::sort::sort_by;
 
 /// The judgements of one standard.
 #[derive(Debug, Default, Clone)]
@@ -43,7 +42,7 @@ impl Judgements {
                 Claim::NotAssessed
             };
         }
-        sort_by(&mut levels, |a, b| a < b);
+        levels.sort_unstable();
         let lower_median = levels.get((levels.len() - 1) / 2).copied().unwrap_or(0);
         claim_of(Rating::Level(lower_median))
     }

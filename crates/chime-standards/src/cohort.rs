@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
 use crate::report::{score1, AwardOutcome, DomainStatus, Report, ScoreStatus};
-use crate::sort::sort_by;
 
 /// The `format` string of a cohort summary.
 pub const COHORT_FORMAT: &str = "chime-standards/cohort@1";
@@ -267,7 +266,7 @@ impl Pool {
     }
 
     fn summary(mut self) -> Summary {
-        sort_by(&mut self.scores, |a, b| a.total_cmp(b).is_lt());
+        self.scores.sort_unstable_by(f64::total_cmp);
         let scores = &self.scores;
         let n = scores.len();
         let mean = (n > 0).then(|| scores.iter().sum::<f64>() / n as f64);

@@ -5,7 +5,6 @@ use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
 use crate::framework::EvidenceRules;
 use crate::index::Index;
-use crate::sort::sort_by;
 
 /// Whether an item is current on the assessment date.
 ///
@@ -68,7 +67,7 @@ pub(crate) fn items_per_standard(index: &Index, assessment: &Assessment) -> Vec<
         }
     }
     for list in &mut items {
-        sort_by(list, |a, b| a < b);
+        list.sort_unstable();
         list.dedup();
     }
     items

@@ -50,7 +50,6 @@ pub mod render;
 mod report;
 mod schema;
 mod score;
-mod sort;
 mod synthetic;
 mod validate;
 mod vocabulary;

@@ -314,27 +314,6 @@ mod tests {
     }
 
     #[test]
-    fn columns_are_the_serialized_keys_in_order() {
-        let report = report();
-        for level in RecordLevel::ALL {
-            let rows = records([&report], level);
-            assert!(!rows.is_empty(), "{level:?}");
-            for row in rows {
-                let value = serde_json::to_value(&row).unwrap_or_default();
-                let keys: Vec<&str> = value
-                    .as_object()
-                    .map(|map| map.keys().map(String::as_str).collect())
-                    .unwrap_or_default();
-                let mut sorted_columns = level.columns();
-                sorted_columns.sort_unstable();
-                let mut sorted_keys = keys.clone();
-                sorted_keys.sort_unstable();
-                assert_eq!(sorted_keys, sorted_columns, "{level:?}");
-            }
-        }
-    }
-
-    #[test]
     fn rows_follow_reports_then_framework_order() {
         let report = report();
         let rows = standard_records([&report, &report]);

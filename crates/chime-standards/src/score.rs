@@ -13,7 +13,6 @@ use crate::report::{
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
-use crate::sort::sort_by;
 use fsum::FSum;
 
 /// How many standards the leverage list names at most.
@@ -576,7 +575,7 @@ fn leverage(
         .collect();
     // Highest gain first; a stable sort keeps framework order among equal gains.
     let mut order: Vec<(f64, usize)> = gains.iter().map(|item| item.gain).zip(0..).collect();
-    sort_by(&mut order, |a, b| b.0.total_cmp(&a.0).is_lt());
+    order.sort_by(|a, b| b.0.total_cmp(&a.0));
     order
         .iter()
         .take(LEVERAGE_LIMIT)

@@ -40,10 +40,16 @@ from typing import (
 from . import _native
 from .errors import ChimeError, Diagnostic, ValidationError
 from .views import (
+    AwardCounts,
     Cap,
+    Change,
+    Cohort,
+    Comparison,
     Contribution,
     Domain,
+    DomainChange,
     DomainResult,
+    DomainSummary,
     DomainTag,
     EvidenceSummary,
     FrameworkRef,
@@ -53,9 +59,11 @@ from .views import (
     OrganisationRef,
     Overall,
     RaterSummary,
+    Reading,
     Standard,
     StandardResult,
     Subcategory,
+    Summary,
 )
 
 if TYPE_CHECKING:
@@ -64,12 +72,18 @@ if TYPE_CHECKING:
 __all__ = [
     "Assessment",
     "AssessmentInput",
+    "AwardCounts",
     "Cap",
+    "Change",
     "ChimeError",
+    "Cohort",
+    "Comparison",
     "Contribution",
     "Diagnostic",
     "Domain",
+    "DomainChange",
     "DomainResult",
+    "DomainSummary",
     "DomainTag",
     "ENGINE",
     "EvidenceSummary",
@@ -81,12 +95,14 @@ __all__ = [
     "OrganisationRef",
     "Overall",
     "RaterSummary",
+    "Reading",
     "RecordLevel",
     "Report",
     "ReportInput",
     "Standard",
     "StandardResult",
     "Subcategory",
+    "Summary",
     "ValidationError",
     "__version__",
     "cohort",
@@ -789,8 +805,8 @@ def compare(before: ReportInput, after: ReportInput) -> dict[str, Any]:
 
     Returns the comparison document as a dict: per domain and overall, ``before``, ``after``,
     ``delta`` and ``direction`` (improved, declined, stable or ``None``), and the standards
-    newly met and no longer met. Raises :class:`ValidationError` for reports of different
-    frameworks.
+    newly met and no longer met. ``Comparison.from_dict(...)`` of it gives attribute access.
+    Raises :class:`ValidationError` for reports of different frameworks.
     """
     return _native.compare(_report_data(before, 0), _report_data(after, 1))
 
@@ -800,8 +816,8 @@ def cohort(reports: Iterable[ReportInput]) -> dict[str, Any]:
 
     Returns the cohort document as a dict: for the overall score and each domain, the number
     scored, mean, sample sd, min, quartiles (numpy's default interpolation), max and counts per
-    band; and counts per award. Raises :class:`ValidationError` for an empty cohort or mixed
-    frameworks.
+    band; and counts per award. ``Cohort.from_dict(...)`` of it gives attribute access.
+    Raises :class:`ValidationError` for an empty cohort or mixed frameworks.
     """
     return _native.cohort([_report_data(r, i) for i, r in enumerate(reports)])
 

@@ -1,4 +1,4 @@
-"""Read-only views of reports and frameworks, for attribute access.
+"""Read-only views of reports, comparisons, cohorts and frameworks, for attribute access.
 
 ``report.overall.score``, ``report.domains[0].coverage``, ``framework.standards[3].title``:
 each part of a report or framework is a small frozen dataclass built from the document's
@@ -13,14 +13,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .errors import Diagnostic
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 __all__ = [
+    "AwardCounts",
     "Cap",
+    "Change",
+    "Cohort",
+    "Comparison",
     "Contribution",
     "Domain",
+    "DomainChange",
     "DomainResult",
+    "DomainSummary",
     "DomainTag",
     "EvidenceSummary",
     "FrameworkRef",
@@ -30,9 +38,11 @@ __all__ = [
     "OrganisationRef",
     "Overall",
     "RaterSummary",
+    "Reading",
     "Standard",
     "StandardResult",
     "Subcategory",
+    "Summary",
 ]
 
 _Dict = Mapping[str, Any]
@@ -227,6 +237,176 @@ class Leverage:
     def from_dict(cls, d: _Dict) -> Leverage:
         """The view of one entry of a report's ``leverage``."""
         return _flat(cls, d)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparisons and cohorts (spec section 6): ``Comparison.from_dict(chime.compare(a, b))``,
+# ``Cohort.from_dict(chime.cohort(reports))``
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Which assessment one side of a comparison is, and its date."""
+
+    assessment: str
+    assessed_on: str
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Reading:
+        """The view of a comparison's ``before`` or ``after`` dict."""
+        return _flat(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How a score moved between two reports (``None`` where a side was not scored)."""
+
+    before: float | None
+    after: float | None
+    delta: float | None
+    direction: str | None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Change:
+        """The view of a comparison's ``overall`` dict."""
+        return _flat(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class DomainChange:
+    """How one domain's score moved between two reports."""
+
+    domain: str
+    before: float | None
+    after: float | None
+    delta: float | None
+    direction: str | None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> DomainChange:
+        """The view of one entry of a comparison's ``domains``."""
+        return _flat(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What changed between two reports of one organisation (the dict of :func:`compare`)."""
+
+    format: str
+    framework: FrameworkRef
+    before: Reading
+    after: Reading
+    overall: Change
+    domains: tuple[DomainChange, ...]
+    newly_met: tuple[str, ...]
+    no_longer_met: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Comparison:
+        """The view of a comparison document."""
+        return cls(
+            format=d["format"],
+            framework=FrameworkRef.from_dict(d["framework"]),
+            before=Reading.from_dict(d["before"]),
+            after=Reading.from_dict(d["after"]),
+            overall=Change.from_dict(d["overall"]),
+            domains=tuple(DomainChange.from_dict(x) for x in d["domains"]),
+            newly_met=tuple(d["newly_met"]),
+            no_longer_met=tuple(d["no_longer_met"]),
+            diagnostics=tuple(Diagnostic.from_dict(x) for x in d["diagnostics"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Summary statistics of the overall scores of a cohort (``None`` with no score)."""
+
+    n_scored: int
+    n_not_scoreable: int
+    mean: float | None
+    sd: float | None
+    min: float | None
+    q1: float | None
+    median: float | None
+    q3: float | None
+    max: float | None
+    bands: Mapping[str, int]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Summary:
+        """The view of a cohort's ``overall`` dict."""
+        return _with_bands(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class DomainSummary:
+    """Summary statistics of one domain's scores across a cohort."""
+
+    domain: str
+    n_scored: int
+    n_not_scoreable: int
+    n_not_applicable: int
+    mean: float | None
+    sd: float | None
+    min: float | None
+    q1: float | None
+    median: float | None
+    q3: float | None
+    max: float | None
+    bands: Mapping[str, int]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> DomainSummary:
+        """The view of one entry of a cohort's ``domains``."""
+        return _with_bands(cls, d)
+
+
+def _with_bands(cls: type[_View], d: _Dict) -> _View:
+    """Like :func:`_flat`, with a copy of the ``bands`` counts (per band id)."""
+    values = {field.name: d.get(field.name) for field in fields(cls)}
+    values["bands"] = dict(d.get("bands", {}))
+    return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class AwardCounts:
+    """How many reports of a cohort have each award outcome."""
+
+    meets_standards: int
+    working_towards: int
+    incomplete: int
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> AwardCounts:
+        """The view of a cohort's ``awards`` dict."""
+        return _flat(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class Cohort:
+    """Reports of one framework pooled into summary statistics (the dict of :func:`cohort`)."""
+
+    format: str
+    framework: str
+    reports: int
+    overall: Summary
+    domains: tuple[DomainSummary, ...]
+    awards: AwardCounts
+    diagnostics: tuple[Diagnostic, ...]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Cohort:
+        """The view of a cohort document."""
+        return cls(
+            format=d["format"],
+            framework=d["framework"],
+            reports=d["reports"],
+            overall=Summary.from_dict(d["overall"]),
+            domains=tuple(DomainSummary.from_dict(x) for x in d["domains"]),
+            awards=AwardCounts.from_dict(d["awards"]),
+            diagnostics=tuple(Diagnostic.from_dict(x) for x in d["diagnostics"]),
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ mod comparison;
 mod html;
 mod svg;
 mod text;
-mod trig;
 mod words;
 
 pub use comparison::comparison_text;
