@@ -31,6 +31,7 @@
 //! the spec is silent, `docs/decisions.md` records what this crate does. The core does no I/O,
 //! reads no clock and keeps no global state: every function is a pure function of its inputs.
 
+mod agreement;
 mod assessment;
 mod batch;
 pub mod chime;
@@ -45,6 +46,7 @@ pub mod evidence;
 mod framework;
 mod json;
 mod locate;
+mod merge;
 mod names;
 mod parse;
 mod records;
@@ -57,9 +59,15 @@ mod strict;
 mod synthetic;
 mod validate;
 
+pub use agreement::{
+    alpha_ordinal, alpha_parts, widest_spread, Agreement, AgreementMetric, AgreementReading,
+    AlphaParts, RELIABLE_ALPHA, TENTATIVE_ALPHA,
+};
 pub use assessment::*;
 pub use batch::{default_jobs, map_ordered};
-pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
+pub use cohort::{
+    cohort, AwardCounts, Cohort, CohortStandard, DomainSummary, Summary, COHORT_FORMAT,
+};
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
@@ -70,6 +78,7 @@ pub use default::{
 pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity};
 pub use engine::Engine;
 pub use framework::*;
+pub use merge::{merge, merge_json, split};
 pub use parse::{from_value, parse_json, Limits};
 pub use records::{
     domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,

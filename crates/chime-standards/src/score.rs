@@ -2,6 +2,7 @@
 //! scores, the award and leverage. All arithmetic is on unrounded `f64`; numbers are rounded
 //! only as they are written into the report.
 
+use crate::agreement;
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
@@ -90,6 +91,9 @@ pub(crate) fn score(
         .map(|sum| domain_outcome(sum, framework.scoring.min_coverage))
         .collect();
     let overall_score = overall(framework, &outcomes);
+    let standards = standard_results(framework, &scored, &gathered, max);
+    let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
+    let agreement = agreement::of_report(index, assessment, &gathered, &standards, &mut domains);
 
     Report {
         format: REPORT_FORMAT.to_string(),
@@ -107,10 +111,11 @@ pub(crate) fn score(
         status: assessment.status,
         change_threshold: framework.scoring.change_threshold,
         overall: overall_result(framework, &outcomes, &scored, overall_score),
-        domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
-        standards: standard_results(framework, &scored, &gathered, max),
+        domains,
+        standards,
         leverage: leverage(framework, index, &scored, &sums, overall_score, max),
         diagnostics,
+        agreement: Some(agreement),
     }
 }
 
@@ -343,6 +348,7 @@ fn domain_results(
                 rated_weight: ratio3(sum.rated),
                 contributions,
                 reason,
+                agreement: None,
             }
         })
         .collect()
@@ -390,6 +396,10 @@ fn standard_results(
                 raters: RaterSummary {
                     n: u32::try_from(judgements.rater_levels.len()).unwrap_or(u32::MAX),
                     spread: judgements.spread(),
+                    levels: agreement::level_counts(
+                        judgements.rater_levels.iter().map(|(_, level)| *level),
+                        framework.max_level(),
+                    ),
                 },
             }
         })

@@ -197,6 +197,7 @@ pub(crate) fn document_words(document: Document) -> &'static str {
         Document::Framework => "framework",
         Document::Assessment => "assessment",
         Document::Report => "report",
+        Document::Input => "list of inputs",
     }
 }
 
@@ -365,7 +366,11 @@ mod tests {
                 points: 2.0,
                 independent: 0,
             },
-            raters: crate::report::RaterSummary { n: 0, spread: 0 },
+            raters: crate::report::RaterSummary {
+                n: 0,
+                spread: 0,
+                levels: Vec::new(),
+            },
         };
         assert_eq!(
             cap_explanation(&framework, &result).as_deref(),
