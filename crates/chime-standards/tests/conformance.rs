@@ -119,14 +119,20 @@ fn run_merge(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
         }
     };
     let Some(framework) = document_bytes(case, "framework") else {
-        return Ok((serde_json::json!({"assessment": json(&merged), "report": null}), Vec::new()));
+        return Ok((
+            serde_json::json!({"assessment": json(&merged), "report": null}),
+            Vec::new(),
+        ));
     };
     let engine = Engine::from_json(&framework, &limits).map_err(|e| format!("framework: {e}"))?;
     let (report, diagnostics) = match engine.score(&merged) {
         Ok(report) => (json(&report), report.diagnostics),
         Err(error) => (Value::Null, error.diagnostics),
     };
-    Ok((serde_json::json!({"assessment": json(&merged), "report": report}), diagnostics))
+    Ok((
+        serde_json::json!({"assessment": json(&merged), "report": report}),
+        diagnostics,
+    ))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
