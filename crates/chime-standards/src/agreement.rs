@@ -18,10 +18,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Rating};
 use crate::claims::Judgements;
+use crate::diagnostic::Error;
+use crate::engine::Engine;
 use crate::engine::Index;
 use crate::names::deserialize_by_name;
 use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
@@ -90,11 +92,28 @@ pub const TENTATIVE_ALPHA: f64 = 0.667;
 impl Agreement {
     /// Which reading the written (3-decimal) alpha falls in.
     pub fn reading(&self) -> AgreementReading {
-        match self.alpha {
+        AgreementReading::of(self.alpha)
+    }
+}
+
+impl AgreementReading {
+    /// The reading of a written alpha (`None`: not scoreable).
+    pub fn of(alpha: Option<f64>) -> AgreementReading {
+        match alpha {
             None => AgreementReading::NotScoreable,
             Some(alpha) if alpha >= RELIABLE_ALPHA => AgreementReading::Reliable,
             Some(alpha) if alpha >= TENTATIVE_ALPHA => AgreementReading::Tentative,
             Some(_) => AgreementReading::Unreliable,
+        }
+    }
+
+    /// The reading's name: `reliable`, `tentative`, `unreliable` or `not_scoreable`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AgreementReading::Reliable => "reliable",
+            AgreementReading::Tentative => "tentative",
+            AgreementReading::Unreliable => "unreliable",
+            AgreementReading::NotScoreable => "not_scoreable",
         }
     }
 }
@@ -293,6 +312,79 @@ pub fn widest_spread(report: &Report) -> Option<(u32, Vec<&str>)> {
             .collect();
         (widest, standards)
     })
+}
+
+/// The raters x standards matrix of one assessment, as statistics packages take it (the
+/// Python `krippendorff` package's `reliability_data`, pingouin, R's `irr`).
+///
+/// Rows are the assessment's raters in its order; columns are the standards that are units of
+/// agreement (status not `not_applicable`), in framework order; a cell is the rater's
+/// whole-number rating, or `None` when the rater gave none (`null`, `"not_applicable"` or no
+/// judgement). Krippendorff's alpha of this matrix with the ordinal metric, over the value
+/// domain `0..=max level`, is the report's `agreement.alpha`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReliabilityData {
+    /// The rater ids, one per row.
+    pub raters: Vec<String>,
+    /// The standard ids, one per column.
+    pub standards: Vec<String>,
+    /// The levels of the scale, `0..=max`: the value domain to give a statistics package.
+    pub levels: Vec<u32>,
+    /// One row per rater, one cell per standard.
+    pub values: Vec<Vec<Option<u32>>>,
+}
+
+impl Engine {
+    /// The raters x standards matrix of an assessment (see [`ReliabilityData`]); fails with
+    /// every error when the assessment cannot be scored.
+    ///
+    /// ```
+    /// use chime_standards::Engine;
+    /// let engine = Engine::default_framework();
+    /// let data = engine.reliability_data(&chime_standards::example_assessment()).unwrap();
+    /// assert_eq!(data.values.len(), data.raters.len());
+    /// assert!(data.values.iter().all(|row| row.len() == data.standards.len()));
+    /// ```
+    pub fn reliability_data(&self, assessment: &Assessment) -> Result<ReliabilityData, Error> {
+        let report = self.score(assessment)?;
+        let standards: Vec<String> = report
+            .standards
+            .iter()
+            .filter(|result| result.status != StandardStatus::NotApplicable)
+            .map(|result| result.standard.clone())
+            .collect();
+        let column: HashMap<&str, usize> = standards
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let raters: Vec<String> = assessment.raters.iter().map(|r| r.id.clone()).collect();
+        let row: HashMap<&str, usize> = raters
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let mut values = vec![vec![None; standards.len()]; raters.len()];
+        for judgement in &assessment.judgements {
+            let (Some(rater), Rating::Level(level)) = (&judgement.rater, judgement.rating) else {
+                continue;
+            };
+            let cell = row
+                .get(rater.as_str())
+                .zip(column.get(judgement.standard.as_str()))
+                .and_then(|(&r, &c)| values.get_mut(r)?.get_mut(c));
+            if let Some(cell) = cell {
+                *cell = u32::try_from(level).ok();
+            }
+        }
+        Ok(ReliabilityData {
+            raters,
+            standards,
+            levels: (0..=self.index().max_level).collect(),
+            values,
+        })
+    }
 }
 
 #[cfg(test)]

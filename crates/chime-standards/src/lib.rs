@@ -61,7 +61,7 @@ mod validate;
 
 pub use agreement::{
     alpha_ordinal, alpha_parts, widest_spread, Agreement, AgreementMetric, AgreementReading,
-    AlphaParts, RELIABLE_ALPHA, TENTATIVE_ALPHA,
+    AlphaParts, ReliabilityData, RELIABLE_ALPHA, TENTATIVE_ALPHA,
 };
 pub use assessment::*;
 pub use batch::{default_jobs, map_ordered};
