@@ -12,7 +12,8 @@ mod common;
 use common::{chime, repo, temp_dir, text};
 use serde_json::Value;
 
-const EXAMPLE: &str = "examples/default/harbour-lane-2025.json";
+/// The bundled example (`chime example`): three raters who rate standards themselves.
+const EXAMPLE: &str = "crates/chime-standards/frameworks/chime-lero-example.json";
 
 /// A report without what depends on list order (diagnostic paths and messages).
 fn order_free(mut report: Value) -> Value {
@@ -24,6 +25,20 @@ fn order_free(mut report: Value) -> Value {
         list.sort_by_key(|d| d.to_string());
     }
     report
+}
+
+/// The document without empty lists (the engine writes none; the example has some).
+fn without_empty_lists(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| v.as_array().is_none_or(|list| !list.is_empty()))
+                .map(|(k, v)| (k.clone(), without_empty_lists(v)))
+                .collect(),
+        ),
+        Value::Array(list) => Value::Array(list.iter().map(without_empty_lists).collect()),
+        other => other.clone(),
+    }
 }
 
 fn score_json(path: &str) -> Value {
@@ -121,7 +136,10 @@ fn merge_prints_json_and_lists_every_problem() {
     let out = chime(&["merge", a.to_str().unwrap(), a.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let merged: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(merged, example);
+    assert!(
+        without_empty_lists(&merged) == without_empty_lists(&example),
+        "merged != example"
+    );
     // One file is not a merge.
     let out = chime(&["merge", a.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
