@@ -45,12 +45,7 @@ pub fn merge(inputs: &[Assessment]) -> Result<Assessment, Error> {
             ),
         ));
     };
-    let mut merged = Assessment {
-        raters: Vec::new(),
-        evidence: Vec::new(),
-        judgements: Vec::new(),
-        ..first.clone()
-    };
+    let mut merged = header(first);
     merged.organisation.name = inputs
         .iter()
         .find_map(|input| input.organisation.name.clone());
@@ -187,12 +182,6 @@ pub fn merge_json(inputs: &[&[u8]], limits: &Limits) -> Result<Assessment, Error
 /// Raters come in the assessment's order; a rater id that judgements name but the rater list
 /// lacks gets a file of its own too (with no rater entry), so nothing is dropped.
 pub fn split(assessment: &Assessment) -> Vec<Assessment> {
-    let empty = |assessment: &Assessment| Assessment {
-        raters: Vec::new(),
-        evidence: Vec::new(),
-        judgements: Vec::new(),
-        ..assessment.clone()
-    };
     // Rater ids in order: the rater list, then ids only judgements name.
     let mut ids: Vec<&str> = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -209,7 +198,7 @@ pub fn split(assessment: &Assessment) -> Vec<Assessment> {
     let mut cited_by_raters: BTreeSet<&str> = BTreeSet::new();
     let mut files = Vec::with_capacity(ids.len() + 1);
     for id in ids {
-        let mut file = empty(assessment);
+        let mut file = header(assessment);
         file.raters = assessment
             .raters
             .iter()
@@ -237,7 +226,7 @@ pub fn split(assessment: &Assessment) -> Vec<Assessment> {
         cited_by_raters.extend(cited);
         files.push(file);
     }
-    let mut agreed = empty(assessment);
+    let mut agreed = header(assessment);
     agreed.judgements = assessment
         .judgements
         .iter()
@@ -252,6 +241,21 @@ pub fn split(assessment: &Assessment) -> Vec<Assessment> {
         .collect();
     files.push(agreed);
     files
+}
+
+/// The assessment's top-level fields, with no raters, evidence or judgements.
+fn header(assessment: &Assessment) -> Assessment {
+    Assessment {
+        format: assessment.format.clone(),
+        id: assessment.id.clone(),
+        framework: assessment.framework.clone(),
+        assessed_on: assessment.assessed_on,
+        organisation: assessment.organisation.clone(),
+        status: assessment.status,
+        raters: Vec::new(),
+        evidence: Vec::new(),
+        judgements: Vec::new(),
+    }
 }
 
 /// `merge_mismatch` and the structure's `merge_conflict` of input `i` against the first.
