@@ -4,7 +4,7 @@ import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
 corpus = root / "fuzz" / "corpus"
-for target in ("assessment", "framework", "ndjson"):
+for target in ("assessment", "framework", "ndjson", "merge"):
     (corpus / target).mkdir(parents=True, exist_ok=True)
 
 def save(target, name, data):
@@ -30,3 +30,9 @@ save("framework", "chime-lero.json", (root / "crates/chime-standards/frameworks/
 save("framework", "national.json", (root / "examples/national/framework.json").read_bytes())
 save("ndjson", "examples.ndjson", ("\n".join(lines) + "\n{bad\n\n").encode())
 print("seeded", sum(1 for _ in corpus.rglob("*") if _.is_file()), "inputs")
+
+# merge: the inputs of the merge conformance cases, joined by 0xFF as the target cuts them.
+for path in sorted((root / "tests" / "conformance").glob("*.json")):
+    case = json.loads(path.read_text())
+    if case.get("kind") == "merge":
+        save("merge", path.stem, b"\xff".join(json.dumps(i).encode() for i in case["inputs"]))

@@ -556,6 +556,7 @@ fn input_error<'py>(
     let document = match document {
         "framework" => Document::Framework,
         "report" => Document::Report,
+        "input" => Document::Input,
         _ => Document::Assessment,
     };
     let error = Error::new(vec![Diagnostic::new(
@@ -566,6 +567,85 @@ fn input_error<'py>(
         message,
     )]);
     validation_error(py, &error)
+}
+
+/// Merges several raters' assessments (JSON text or `AssessmentData`) into one; raises
+/// `ValidationError` with every mismatch and conflict (document `input`).
+#[pyfunction]
+fn merge(py: Python<'_>, items: Vec<Bound<'_, PyAny>>) -> PyResult<AssessmentData> {
+    let mut texts: Vec<Vec<u8>> = Vec::with_capacity(items.len());
+    let mut parsed: Vec<Option<&Assessment>> = Vec::with_capacity(items.len());
+    let holders: Vec<Option<Bound<'_, AssessmentData>>> = items
+        .iter()
+        .map(|item| item.cast::<AssessmentData>().ok().cloned())
+        .collect();
+    for (item, holder) in items.iter().zip(&holders) {
+        match holder {
+            Some(data) => {
+                parsed.push(Some(&data.get().assessment));
+                texts.push(Vec::new());
+            }
+            None => {
+                let bytes = match text_of(item, Document::Input)? {
+                    Ok(bytes) => bytes.to_vec(),
+                    Err(error) => return Err(raise(py, &error)),
+                };
+                parsed.push(None);
+                texts.push(bytes);
+            }
+        }
+    }
+    // Parsed assessments go to the core as their JSON, so one function locates every problem.
+    let inputs: Vec<Vec<u8>> = parsed
+        .iter()
+        .zip(texts)
+        .map(|(assessment, text)| match assessment {
+            Some(assessment) => serde_json::to_vec(assessment).unwrap_or_default(),
+            None => text,
+        })
+        .collect();
+    let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+    py.detach(|| {
+        guarded(Document::Input, || {
+            chime::merge_json(&slices, &Limits::default())
+        })
+    })
+    .map(|assessment| AssessmentData { assessment })
+    .map_err(|error| raise(py, &error))
+}
+
+/// One assessment per rater plus one of the agreed judgements (the inverse of `merge`).
+#[pyfunction]
+fn split(assessment: &Bound<'_, AssessmentData>) -> Vec<AssessmentData> {
+    chime::split(&assessment.get().assessment)
+        .into_iter()
+        .map(|assessment| AssessmentData { assessment })
+        .collect()
+}
+
+/// The raters x standards matrix of an assessment against a framework, as a dict
+/// (`raters`, `standards`, `levels`, `values`); raises `ValidationError` if it cannot be scored.
+#[pyfunction]
+fn reliability_data<'py>(
+    py: Python<'py>,
+    framework: &Engine,
+    assessment: &Bound<'py, AssessmentData>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let engine = &framework.engine;
+    let data = guarded(Document::Assessment, || {
+        engine.reliability_data(&assessment.get().assessment)
+    });
+    match data {
+        Ok(data) => to_py(py, &data),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// What a written alpha means: `reliable`, `tentative`, `unreliable` or `not_scoreable`.
+#[pyfunction]
+#[pyo3(signature = (alpha))]
+fn agreement_reading(alpha: Option<f64>) -> &'static str {
+    chime::AgreementReading::of(alpha).name()
 }
 
 /// The native half of the `chime_standards` package.
@@ -584,6 +664,10 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(vocabulary, module)?)?;
     module.add_function(wrap_pyfunction!(diagnostic_line, module)?)?;
     module.add_function(wrap_pyfunction!(input_error, module)?)?;
+    module.add_function(wrap_pyfunction!(merge, module)?)?;
+    module.add_function(wrap_pyfunction!(split, module)?)?;
+    module.add_function(wrap_pyfunction!(reliability_data, module)?)?;
+    module.add_function(wrap_pyfunction!(agreement_reading, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;
     module.add("EXAMPLE_ASSESSMENT_JSON", chime::EXAMPLE_ASSESSMENT_JSON)?;

@@ -121,8 +121,30 @@ def _assessment(case: dict[str, Any], key: str, route: str) -> Any:
     return value
 
 
+def run_merge(case: dict[str, Any], route: str) -> tuple[dict[str, Any], list[chime.Diagnostic]]:
+    """A merge case: ``{"assessment": merged or None, "report": its report or None}``."""
+    inputs: list[Any] = case["inputs"]
+    if route == "json":
+        inputs = [json.dumps(a) for a in inputs]
+    elif route == "object":
+        inputs = [chime.Assessment.from_dict(a) for a in inputs]
+    try:
+        merged = chime.merge(inputs)
+    except chime.ValidationError as error:
+        return {"assessment": None, "report": None}, error.diagnostics
+    if "framework" not in case:
+        return {"assessment": merged.to_dict(), "report": None}, []
+    try:
+        report = _framework(case, route).score(merged)
+    except chime.ValidationError as error:
+        return {"assessment": merged.to_dict(), "report": None}, error.diagnostics
+    return {"assessment": merged.to_dict(), "report": report.to_dict()}, list(report.diagnostics)
+
+
 def run(case: dict[str, Any], route: str) -> tuple[dict[str, Any] | None, list[chime.Diagnostic]]:
     """What a case produced: the output document (or None) and the diagnostics."""
+    if case.get("kind") == "merge":
+        return run_merge(case, route)
     try:
         framework = _framework(case, route)
     except chime.ValidationError as error:
@@ -166,9 +188,12 @@ def test_case(path: Path, route: str) -> None:
     expect = case.get("expect", {})
     output, diagnostics = run(case, route)
     problems: list[str] = []
-    for key in ("report", "comparison", "cohort"):
+    merging = case.get("kind") == "merge"
+    for key in ("report", "comparison", "cohort", "assessment"):
         if key in expect:
-            subset(expect[key], output, "", problems)
+            # A merge case's output holds the merged assessment and its report.
+            have = output.get(key) if merging and output is not None else output
+            subset(expect[key], have, "", problems)
     if "diagnostics" in expect:
         diagnostics_match(expect["diagnostics"], diagnostics, problems)
     assert not problems, f"{path.name} ({route}):\n    " + "\n    ".join(problems)

@@ -77,7 +77,7 @@ def test_records_without_pandas(batch: list[chime.Report]) -> None:
 def test_overall_frame(batch: list[chime.Report]) -> None:
     pd = pytest.importorskip("pandas")
     frame = chime.to_dataframe(batch)
-    assert frame.shape == (6, len(KEYS) + 5)
+    assert frame.shape == (6, len(KEYS) + 5 + 5)  # + 5 agreement columns
     assert list(frame.columns[: len(KEYS)]) == KEYS
     assert list(frame["assessment"]) == [r.assessment for r in batch]
     assert list(frame["score"]) == [r.overall.score for r in batch]
@@ -92,7 +92,7 @@ def test_domain_frame(batch: list[chime.Report]) -> None:
     pytest.importorskip("pandas")
     frame = chime.to_dataframe(batch, level="domain")
     domains = [d.domain for d in batch[0].domains]
-    assert frame.shape == (6 * len(domains), len(KEYS) + 7)
+    assert frame.shape == (6 * len(domains), len(KEYS) + 7 + 5)  # + 5 agreement columns
     assert list(frame["domain"][: len(domains)]) == domains
     for report in batch:
         rows = frame[frame["assessment"] == report.assessment]

@@ -87,6 +87,22 @@ def usage() -> None:
         raise
 
 
+def several_raters() -> None:
+    """Merge, split and agreement, as a researcher would use them."""
+    framework = chime.Framework.default()
+    parts: list[chime.Assessment] = chime.split(chime.Assessment.example())
+    merged: chime.Assessment = chime.merge([parts[0].to_dict(), parts[1].to_json(), *parts[2:]])
+    report = framework.score(merged)
+    agreement: chime.Agreement | None = report.agreement
+    if agreement is not None:
+        alpha: float | None = agreement.alpha
+        reading: str = agreement.reading
+        print(alpha, reading, agreement.units)
+    levels: tuple[int, ...] = report.standards[0].raters.levels
+    matrix: list[list[int | None]] = merged.reliability_data(framework)
+    print(levels, matrix)
+
+
 def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, Any]) -> None:
     """Never called: each line is wrong, and mypy must say so."""
     reports = [report]
@@ -101,3 +117,4 @@ def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, 
 
 if __name__ == "__main__":
     usage()
+    several_raters()

@@ -25,6 +25,8 @@ import { VERSION } from "./version.js";
 
 export type {
   Action,
+  Agreement,
+  AgreementMetric,
   AppliesTo,
   Assessment,
   AssessmentStatus,
@@ -36,6 +38,7 @@ export type {
   Change,
   Code,
   Cohort,
+  CohortStandard,
   Comparison,
   Consent,
   Contribution,
@@ -445,6 +448,33 @@ export function cohort(reports: ReadonlyArray<Input<Report>>): Cohort {
   const list = `[${reports.map((report) => text(report, "report")).join(",")}]`;
   const json = text(list, "report");
   return parsed<Cohort>(call(() => wasm.cohort(json)));
+}
+
+/**
+ * Merges several raters' files of one assessment into one (spec section 7): raters and
+ * evidence united by id, judgements by (standard, rater), in order of first appearance; the
+ * status is the earliest. The result is not checked against a framework: score it as usual.
+ *
+ * @throws {ChimeError} with every mismatch and conflict at once, in document `input`, each
+ *   path starting with the input's index (`/1/raters/0/role`).
+ */
+export function merge(assessments: ReadonlyArray<Input<Assessment>>): Assessment {
+  if (!Array.isArray(assessments)) {
+    throw singleError("invalid_type", "input", "expected an array of assessments");
+  }
+  const list = assessments.map((assessment) => text(assessment, "input"));
+  return parsed<Assessment>(call(() => wasm.merge(list)));
+}
+
+/**
+ * One assessment per rater (their judgements and the evidence they cite), then one of the
+ * agreed judgements and the remaining evidence: the inverse of {@link merge}.
+ *
+ * @throws {ChimeError} when the assessment cannot be read.
+ */
+export function split(assessment: Input<Assessment>): Assessment[] {
+  const json = text(assessment, "assessment");
+  return parsed<Assessment[]>(call(() => wasm.split(json)));
 }
 
 /**

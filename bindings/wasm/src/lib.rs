@@ -171,3 +171,22 @@ impl Engine {
         Ok(render::html(&report, self.inner.framework()))
     }
 }
+
+/// Merges several raters' assessments (each JSON text) into one (spec section 7); throws
+/// every mismatch and conflict, located in the list of inputs (document `input`).
+#[wasm_bindgen]
+pub fn merge(inputs: Vec<String>) -> Result<String, Thrown> {
+    let slices: Vec<&[u8]> = inputs.iter().map(|input| input.as_bytes()).collect();
+    chime_standards::merge_json(&slices, &limits())
+        .map(|merged| to_json(&merged))
+        .map_err(|error| thrown(&error))
+}
+
+/// One assessment per rater plus one of the agreed judgements, as a JSON array (the inverse
+/// of [`merge`]).
+#[wasm_bindgen]
+pub fn split(assessment: &str) -> Result<String, Thrown> {
+    let assessment = parse_json(assessment.as_bytes(), Document::Assessment, &limits())
+        .map_err(|error| thrown(&error))?;
+    Ok(to_json(&chime_standards::split(&assessment)))
+}

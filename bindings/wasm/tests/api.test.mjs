@@ -38,10 +38,12 @@ test("the exports are the documented API", () => {
     "cohort",
     "compare",
     "defaultFramework",
+    "merge",
     "renderHtml",
     "renderSvg",
     "schema",
     "score",
+    "split",
     "validate",
     "version",
   ]);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { ChimeError, Framework, cohort, compare, score } from "./chime.mjs";
+import { ChimeError, Framework, cohort, compare, merge, score } from "./chime.mjs";
 
 const casesDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
 
@@ -36,8 +36,27 @@ function outcome(produce) {
 }
 
 /** What a case produced: the output document (or null) and the diagnostics. */
+/** A merge case: `{assessment: merged or null, report: its report or null}`. */
+function runMerge(testCase) {
+  let merged;
+  try {
+    merged = merge(testCase.inputs);
+  } catch (error) {
+    if (error instanceof ChimeError) {
+      return { output: { assessment: null, report: null }, diagnostics: error.diagnostics };
+    }
+    throw error;
+  }
+  if (testCase.framework === undefined) {
+    return { output: { assessment: merged, report: null }, diagnostics: [] };
+  }
+  const scored = outcome(() => score(frameworkArg(testCase), merged));
+  return { output: { assessment: merged, report: scored.output }, diagnostics: scored.diagnostics };
+}
+
 export function run(testCase) {
   const kind = testCase.kind ?? "score";
+  if (kind === "merge") return runMerge(testCase);
   if (kind === "score") {
     return outcome(() => score(frameworkArg(testCase), documentArg(testCase, "assessment")));
   }
@@ -116,8 +135,10 @@ for (const file of files) {
     const expect = testCase.expect ?? {};
     const { output, diagnostics } = run(testCase);
     const problems = [];
-    for (const key of ["report", "comparison", "cohort"]) {
-      if (Object.hasOwn(expect, key)) subset(expect[key], output, "", problems);
+    const merging = testCase.kind === "merge";
+    for (const key of ["report", "comparison", "cohort", "assessment"]) {
+      // A merge case's output holds the merged assessment and its report.
+      if (Object.hasOwn(expect, key)) subset(expect[key], merging ? output[key] : output, "", problems);
     }
     if (Array.isArray(expect.diagnostics)) diagnosticsMatch(expect.diagnostics, diagnostics, problems);
     assert.deepEqual(problems, [], `${testCase.name}:\n  ${problems.join("\n  ")}`);

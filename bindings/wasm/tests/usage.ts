@@ -8,15 +8,19 @@ import {
   cohort,
   compare,
   defaultFramework,
+  merge,
   renderHtml,
   renderSvg,
   schema,
   score,
+  split,
   validate,
   version,
 } from "chime-standards";
 import type {
+  Agreement,
   Assessment,
+  CohortStandard,
   Code,
   Cohort,
   Comparison,
@@ -107,3 +111,16 @@ compare(report);
 
 void [id, warnings, overall, claimed, capped, codes, direction, bands, svg, html, reportSchema, v];
 void [badRating, badStructure, notNull, noId];
+
+// Several raters: merge and split, and agreement in reports and cohorts.
+const parts: Assessment[] = split(assessment);
+const merged: Assessment = merge([...parts, JSON.stringify(parts[0])]);
+const agreement: Agreement | undefined = score(fromText, merged).agreement;
+const alpha: number | null | undefined = agreement?.alpha;
+const levels: number[] | undefined = score(fromText, merged).standards[0]?.raters.levels;
+const table: CohortStandard[] | undefined = cohort([score(fromText, merged)]).standards;
+void alpha;
+void levels;
+void table;
+// @ts-expect-error merge takes a list of assessments
+merge(assessment);

@@ -4,6 +4,7 @@
 //! core. Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.
 
 mod input;
+mod merge;
 mod output;
 mod stream;
 
@@ -110,6 +111,29 @@ enum Command {
         #[arg(value_enum)]
         name: SchemaName,
     },
+    /// Merge several raters' assessment files into one (checked, then printed as JSON).
+    Merge {
+        /// Two or more assessment files of one assessment (`-` reads standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// How problems are listed (the merged assessment is always JSON).
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Write the merged assessment to this file (whole or not at all).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Split an assessment into one file per rater plus one of the agreed judgements.
+    Split {
+        /// The assessment file.
+        assessment: String,
+        /// The folder to write the files into (created if missing; files are never
+        /// overwritten).
+        #[arg(long)]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -169,6 +193,7 @@ impl Command {
                 *format == ListFormat::Json
             }
             Command::Cohort { format, .. } => matches!(format, CohortFormat::Json),
+            Command::Merge { format, .. } => *format == ListFormat::Json,
             _ => false,
         }
     }
@@ -266,6 +291,16 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             };
             Sink::stdout().write_all(chime_standards::schema(kind))
         }
+        Command::Merge {
+            files,
+            framework,
+            format: _,
+            output,
+        } => {
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
+            merge::merge(&engine, &files, limits, Sink::new(output))
+        }
+        Command::Split { assessment, dir } => merge::split(&assessment, &dir, limits),
     }
 }
 

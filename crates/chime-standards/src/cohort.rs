@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::agreement::{alpha_ordinal, Agreement};
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
-use crate::report::{score1, AwardOutcome, DomainStatus, Report, ScoreStatus};
+use crate::report::{
+    score1, AwardOutcome, DomainStatus, Report, ScoreStatus, StandardResult, StandardStatus,
+};
 
 /// The `format` string of a cohort summary.
 pub const COHORT_FORMAT: &str = "chime-standards/cohort@1";
@@ -33,6 +36,32 @@ pub struct Cohort {
     pub awards: AwardCounts,
     /// Warnings (for example several versions of the framework).
     pub diagnostics: Vec<Diagnostic>,
+    /// Each standard across reports, in order of first appearance (spec section 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub standards: Vec<CohortStandard>,
+    /// Agreement pooled over every report's applicable standards (no `raters`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub agreement: Option<Agreement>,
+}
+
+/// One standard across the reports of a cohort.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CohortStandard {
+    /// The standard's id.
+    pub standard: String,
+    /// Reports that list the standard.
+    pub n: u32,
+    /// How many reports gave it each status, by status name.
+    pub statuses: BTreeMap<String, u32>,
+    /// Reports in which the evidence held it below its claim.
+    pub capped: u32,
+    /// Agreement pooled over the reports in which it applies: is it read differently across
+    /// the sector?
+    pub agreement: Agreement,
 }
 
 /// Statistics of one score across reports.
@@ -76,6 +105,10 @@ pub struct DomainSummary {
     /// The statistics.
     #[serde(flatten)]
     pub summary: Summary,
+    /// Agreement pooled over the standards in each report's contributions to the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub agreement: Option<Agreement>,
 }
 
 /// Counts of award outcomes.
@@ -169,6 +202,7 @@ pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohor
             }
         }
     }
+    let pooled = pooled_agreement(&reports);
     Ok(Cohort {
         format: COHORT_FORMAT.to_string(),
         framework: first.framework.id.clone(),
@@ -177,6 +211,7 @@ pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohor
         domains: domains
             .into_iter()
             .map(|(domain, pool, not_applicable)| DomainSummary {
+                agreement: pooled.domain(&domain),
                 domain,
                 n_not_applicable: not_applicable,
                 summary: pool.summary(),
@@ -184,6 +219,8 @@ pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohor
             .collect(),
         awards,
         diagnostics,
+        standards: pooled.standards,
+        agreement: Some(pooled.overall),
     })
 }
 
@@ -298,6 +335,96 @@ fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     let lower = *sorted.get(below as usize)?;
     let upper = *sorted.get((below as usize + 1).min(last))?;
     Some(lower + (upper - lower) * (position - below))
+}
+
+/// Agreement pooled from reports (spec section 8, cohort).
+struct Pooled {
+    overall: Agreement,
+    domains: Vec<(String, Agreement)>,
+    standards: Vec<CohortStandard>,
+}
+
+impl Pooled {
+    fn domain(&self, id: &str) -> Option<Agreement> {
+        self.domains
+            .iter()
+            .find(|(domain, _)| domain == id)
+            .map(|(_, agreement)| agreement.clone())
+    }
+}
+
+/// Each (report, standard) whose status is not `not_applicable` is a unit with that report's
+/// `levels`; a domain's units are the standards of the report's contributions to it. Reports
+/// without `levels` (format 1.0) add no units.
+fn pooled_agreement(reports: &[&Report]) -> Pooled {
+    fn unit(result: &StandardResult) -> Option<&[u32]> {
+        (result.status != StandardStatus::NotApplicable && !result.raters.levels.is_empty())
+            .then_some(result.raters.levels.as_slice())
+    }
+    let mut all: Vec<&[u32]> = Vec::new();
+    // (standard, n, statuses, capped, units), in order of first appearance.
+    type Tally<'a> = (String, u32, BTreeMap<String, u32>, u32, Vec<&'a [u32]>);
+    let mut standards: Vec<Tally> = Vec::new();
+    let mut domains: Vec<(String, Vec<&[u32]>)> = Vec::new();
+    for report in reports {
+        for result in &report.standards {
+            let position = match standards.iter().position(|s| s.0 == result.standard) {
+                Some(position) => position,
+                None => {
+                    standards.push((result.standard.clone(), 0, BTreeMap::new(), 0, Vec::new()));
+                    standards.len() - 1
+                }
+            };
+            let Some(entry) = standards.get_mut(position) else {
+                continue;
+            };
+            entry.1 += 1;
+            let status = StandardStatus::NAMED
+                .iter()
+                .find(|(status, _)| *status == result.status)
+                .map_or("", |(_, name)| *name);
+            *entry.2.entry(status.to_string()).or_default() += 1;
+            entry.3 += u32::from(result.capped.is_some());
+            if let Some(levels) = unit(result) {
+                entry.4.push(levels);
+                all.push(levels);
+            }
+        }
+        for domain in &report.domains {
+            let position = match domains.iter().position(|d| d.0 == domain.domain) {
+                Some(position) => position,
+                None => {
+                    domains.push((domain.domain.clone(), Vec::new()));
+                    domains.len() - 1
+                }
+            };
+            let Some((_, units)) = domains.get_mut(position) else {
+                continue;
+            };
+            for contribution in &domain.contributions {
+                if let Some(levels) = report.standard(&contribution.standard).and_then(unit) {
+                    units.push(levels);
+                }
+            }
+        }
+    }
+    Pooled {
+        overall: alpha_ordinal(all),
+        domains: domains
+            .into_iter()
+            .map(|(domain, units)| (domain, alpha_ordinal(units)))
+            .collect(),
+        standards: standards
+            .into_iter()
+            .map(|(standard, n, statuses, capped, units)| CohortStandard {
+                standard,
+                n,
+                statuses,
+                capped,
+                agreement: alpha_ordinal(units),
+            })
+            .collect(),
+    }
 }
 
 fn count(n: usize) -> u32 {

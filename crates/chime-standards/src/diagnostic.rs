@@ -42,12 +42,16 @@ pub enum Document {
     Assessment,
     /// A report (given to compare or cohort).
     Report,
+    /// The list of assessments given to merge, read as one JSON array: paths start with
+    /// the input's index (`/1/raters/0/role`).
+    Input,
 }
 
 deserialize_by_name!(Document {
     Framework => "framework" | "framework",
     Assessment => "assessment" | "assessment",
     Report => "report" | "report",
+    Input => "input" | "list of inputs",
 });
 
 macro_rules! codes {
@@ -179,6 +183,14 @@ codes! {
     FrameworkVersionDiffers => "framework_version_differs",
     /// A cohort of no reports.
     EmptyCohort => "empty_cohort",
+    /// Assessments given to merge that are not of one assessment (id, framework, date or
+    /// organisation differ).
+    MergeMismatch => "merge_mismatch",
+    /// Two inputs to merge say different things about one rater, evidence item, judgement or
+    /// the organisation's structure.
+    MergeConflict => "merge_conflict",
+    /// Merge needs two or more assessments.
+    MergeTooFewInputs => "merge_too_few_inputs",
 }
 
 impl fmt::Display for Code {

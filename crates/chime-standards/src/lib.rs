@@ -31,6 +31,7 @@
 //! the spec is silent, `docs/decisions.md` records what this crate does. The core does no I/O,
 //! reads no clock and keeps no global state: every function is a pure function of its inputs.
 
+mod agreement;
 mod assessment;
 mod batch;
 pub mod chime;
@@ -44,6 +45,7 @@ mod engine;
 pub mod evidence;
 mod framework;
 mod index;
+mod merge;
 mod read;
 mod records;
 pub mod render;
@@ -54,12 +56,18 @@ mod synthetic;
 mod validate;
 mod vocabulary;
 
+pub use agreement::{
+    alpha_ordinal, alpha_parts, widest_spread, Agreement, AgreementMetric, AgreementReading,
+    AlphaParts, ReliabilityData, RELIABLE_ALPHA, TENTATIVE_ALPHA,
+};
 pub use assessment::{
     Action, Assessment, AssessmentStatus, Consent, Evidence, EvidenceKind, FrameworkRef, Judgement,
     Organisation, Rater, RaterRole, Rating, Sensitivity, Source, Structure, ASSESSMENT_FORMAT,
 };
 pub use batch::{default_jobs, map_ordered};
-pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
+pub use cohort::{
+    cohort, AwardCounts, Cohort, CohortStandard, DomainSummary, Summary, COHORT_FORMAT,
+};
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
@@ -75,6 +83,7 @@ pub use framework::{
     FRAMEWORK_FORMAT,
 };
 pub use index::applies;
+pub use merge::{merge, merge_json, split};
 pub use read::parse::{from_value, parse_json, Limits};
 pub use records::{
     domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,

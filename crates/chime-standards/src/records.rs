@@ -75,7 +75,18 @@ impl RecordLevel {
     /// table still has its columns).
     pub fn columns(self) -> Vec<&'static str> {
         let own: &[&str] = match self {
-            RecordLevel::Overall => &["score", "band", "profile_band", "award", "status"],
+            RecordLevel::Overall => &[
+                "score",
+                "band",
+                "profile_band",
+                "award",
+                "status",
+                "agreement_alpha",
+                "agreement_status",
+                "agreement_units",
+                "agreement_values",
+                "agreement_raters",
+            ],
             RecordLevel::Domain => &[
                 "domain",
                 "status",
@@ -84,6 +95,11 @@ impl RecordLevel {
                 "coverage",
                 "applicable_weight",
                 "rated_weight",
+                "agreement_alpha",
+                "agreement_status",
+                "agreement_units",
+                "agreement_values",
+                "agreement_raters",
             ],
             RecordLevel::Standard => &[
                 "standard",
@@ -154,6 +170,16 @@ pub struct OverallRecord {
     pub award: AwardOutcome,
     /// Whether an overall score was computed.
     pub status: ScoreStatus,
+    /// Krippendorff's alpha (ordinal) of the raters, or `null` (spec section 8).
+    pub agreement_alpha: Option<f64>,
+    /// Whether alpha could be computed (`null` for a report without agreement).
+    pub agreement_status: Option<ScoreStatus>,
+    /// Standards with two or more ratings.
+    pub agreement_units: Option<u32>,
+    /// Ratings on those standards.
+    pub agreement_values: Option<u32>,
+    /// Raters with a rating on those standards.
+    pub agreement_raters: Option<u32>,
 }
 
 /// One domain of one report as a row.
@@ -176,6 +202,16 @@ pub struct DomainRecord {
     pub applicable_weight: f64,
     /// Total weight of those assessed.
     pub rated_weight: f64,
+    /// Krippendorff's alpha (ordinal) of the raters, or `null` (spec section 8).
+    pub agreement_alpha: Option<f64>,
+    /// Whether alpha could be computed (`null` for a report without agreement).
+    pub agreement_status: Option<ScoreStatus>,
+    /// Standards with two or more ratings.
+    pub agreement_units: Option<u32>,
+    /// Ratings on those standards.
+    pub agreement_values: Option<u32>,
+    /// Raters with a rating on those standards.
+    pub agreement_raters: Option<u32>,
 }
 
 /// One standard of one report as a row.
@@ -233,6 +269,11 @@ pub fn overall_records<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec
             profile_band: report.overall.profile_band.clone(),
             award: report.overall.award,
             status: report.overall.status,
+            agreement_alpha: report.agreement.as_ref().and_then(|a| a.alpha),
+            agreement_status: report.agreement.as_ref().map(|a| a.status),
+            agreement_units: report.agreement.as_ref().map(|a| a.units),
+            agreement_values: report.agreement.as_ref().map(|a| a.values),
+            agreement_raters: report.agreement.as_ref().and_then(|a| a.raters),
         })
         .collect()
 }
@@ -251,6 +292,11 @@ pub fn domain_records<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<
             coverage: domain.coverage,
             applicable_weight: domain.applicable_weight,
             rated_weight: domain.rated_weight,
+            agreement_alpha: domain.agreement.as_ref().and_then(|a| a.alpha),
+            agreement_status: domain.agreement.as_ref().map(|a| a.status),
+            agreement_units: domain.agreement.as_ref().map(|a| a.units),
+            agreement_values: domain.agreement.as_ref().map(|a| a.values),
+            agreement_raters: domain.agreement.as_ref().and_then(|a| a.raters),
         }));
     }
     rows

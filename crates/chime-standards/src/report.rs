@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::agreement::Agreement;
 use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
@@ -49,6 +50,11 @@ pub struct Report {
     pub leverage: Vec<Leverage>,
     /// Warnings and notes about the inputs (errors stop scoring, so there are none here).
     pub diagnostics: Vec<Diagnostic>,
+    /// How far the raters agree over every standard that applies (spec section 8; absent in
+    /// reports of format version 1.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub agreement: Option<Agreement>,
 }
 
 /// The organisation a report is about, by id only.
@@ -200,6 +206,10 @@ pub struct DomainResult {
     /// Why the domain was not scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// How far the raters agree over the domain's standards (spec section 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub agreement: Option<Agreement>,
 }
 
 /// One standard's part in a domain score.
@@ -342,6 +352,11 @@ pub struct RaterSummary {
     pub n: u32,
     /// Highest minus lowest of those ratings (0 below two).
     pub spread: u32,
+    /// How many raters rated the standard at each level, for levels `0..=max` (h_uc of
+    /// spec section 8), so reports can be pooled for agreement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub levels: Vec<u32>,
 }
 
 /// What one more level of one standard would add to the overall score.

@@ -2,6 +2,7 @@
 //! scores, the award and leverage. All arithmetic is on unrounded `f64`; numbers are rounded
 //! only as they are written into the report.
 
+use crate::agreement;
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
@@ -70,6 +71,9 @@ pub(crate) fn score(
         outcomes,
         overall: overall_score,
     } = evaluate(framework, index, gathered, assessment);
+    let standards = standard_results(framework, &scored, &gathered, max);
+    let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
+    let agreement = agreement::of_report(index, assessment, &gathered, &standards, &mut domains);
 
     Report {
         format: REPORT_FORMAT.to_string(),
@@ -87,8 +91,8 @@ pub(crate) fn score(
         status: assessment.status,
         change_threshold: framework.scoring.change_threshold,
         overall: overall_result(framework, &outcomes, &scored, overall_score),
-        domains: domain_results(framework, index, &scored, &sums, &outcomes, max),
-        standards: standard_results(framework, &scored, &gathered, max),
+        domains,
+        standards,
         leverage: leverage(
             framework,
             index,
@@ -99,6 +103,7 @@ pub(crate) fn score(
             max,
         ),
         diagnostics,
+        agreement: Some(agreement),
     }
 }
 
@@ -473,6 +478,7 @@ fn domain_results(
                 rated_weight: ratio3(sum.rated.value()),
                 contributions,
                 reason,
+                agreement: None,
             }
         })
         .collect()
@@ -521,6 +527,10 @@ fn standard_results(
                 raters: RaterSummary {
                     n: u32::try_from(judgements.rater_levels.len()).unwrap_or(u32::MAX),
                     spread: judgements.spread(),
+                    levels: agreement::level_counts(
+                        judgements.rater_levels.iter().map(|(_, level)| *level),
+                        framework.max_level(),
+                    ),
                 },
             }
         })

@@ -40,6 +40,9 @@ fn score(engine: &Engine, bytes: &[u8]) -> Result<Report, Error> {
 /// What a case produced: the output document (or null) and the diagnostics.
 fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
     let limits = Limits::default();
+    if case.get("kind").and_then(Value::as_str) == Some("merge") {
+        return run_merge(case);
+    }
     let framework = document_bytes(case, "framework").ok_or("the case has no framework")?;
     let engine = match Engine::from_json(&framework, &limits) {
         Ok(engine) => engine,
@@ -94,6 +97,42 @@ fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
         }
         other => Err(format!("unknown kind {other}")),
     }
+}
+
+/// A `merge` case: the inputs merged, and the result scored when the case has a framework.
+/// The output is `{"assessment": merged or null, "report": report or null}`.
+fn run_merge(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
+    let limits = Limits::default();
+    let inputs: Vec<Vec<u8>> = case
+        .get("inputs")
+        .and_then(Value::as_array)
+        .ok_or("a merge case has inputs")?
+        .iter()
+        .map(|input| serde_json::to_vec(input).unwrap_or_default())
+        .collect();
+    let slices: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+    let merged = match chime_standards::merge_json(&slices, &limits) {
+        Ok(merged) => merged,
+        Err(error) => {
+            let output = serde_json::json!({"assessment": null, "report": null});
+            return Ok((output, error.diagnostics));
+        }
+    };
+    let Some(framework) = document_bytes(case, "framework") else {
+        return Ok((
+            serde_json::json!({"assessment": json(&merged), "report": null}),
+            Vec::new(),
+        ));
+    };
+    let engine = Engine::from_json(&framework, &limits).map_err(|e| format!("framework: {e}"))?;
+    let (report, diagnostics) = match engine.score(&merged) {
+        Ok(report) => (json(&report), report.diagnostics),
+        Err(error) => (Value::Null, error.diagnostics),
+    };
+    Ok((
+        serde_json::json!({"assessment": json(&merged), "report": report}),
+        diagnostics,
+    ))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Value {
@@ -185,9 +224,12 @@ fn every_conformance_case_passes() {
         match run(&case) {
             Err(problem) => problems.push(problem),
             Ok((output, diagnostics)) => {
-                for key in ["report", "comparison", "cohort"] {
+                let merging = case.get("kind").and_then(Value::as_str) == Some("merge");
+                for key in ["report", "comparison", "cohort", "assessment"] {
                     if let Some(want) = expect.get(key) {
-                        subset(want, &output, "", &mut problems);
+                        // A merge case's output holds the merged assessment and its report.
+                        let have = if merging { &output[key] } else { &output };
+                        subset(want, have, "", &mut problems);
                     }
                 }
                 if let Some(want) = expect.get("diagnostics").and_then(Value::as_array) {

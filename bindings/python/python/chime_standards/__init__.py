@@ -41,6 +41,7 @@ from . import _native
 from .errors import ChimeError, Diagnostic, ValidationError
 from .views import (
     AwardCounts,
+    Agreement,
     Cap,
     Change,
     Cohort,
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     import pandas
 
 __all__ = [
+    "Agreement",
     "Assessment",
     "AssessmentInput",
     "AwardCounts",
@@ -107,7 +109,9 @@ __all__ = [
     "__version__",
     "cohort",
     "compare",
+    "merge",
     "schema",
+    "split",
     "to_dataframe",
     "to_records",
     "vocabulary",
@@ -129,7 +133,7 @@ ReportInput = Union["Report", Mapping[str, Any], str, bytes]  # noqa: UP007
 #: The row levels of :func:`to_records` and :func:`to_dataframe`.
 RecordLevel = Literal["overall", "domain", "standard"]
 
-_Document = Literal["framework", "assessment", "report"]
+_Document = Literal["framework", "assessment", "report", "input"]
 PathLike = Union[str, "os.PathLike[str]"]  # noqa: UP007
 
 
@@ -555,6 +559,24 @@ class Assessment:
         """The assessment as a dict (defaults filled in); a new dict on every call."""
         return self._data.to_dict()
 
+    def reliability_data(self, framework: Framework | None = None) -> list[list[int | None]]:
+        """The raters x standards matrix of ratings, as agreement statistics take it.
+
+        One row per rater (in the assessment's order), one column per standard that counts
+        for agreement (in framework order; standards that do not apply are left out); a cell
+        is the rater's level, or ``None`` where they gave none (``null``, ``"not_applicable"``
+        or no judgement). ``numpy.array(matrix, dtype=float)`` turns ``None`` into ``NaN``,
+        which is what ``krippendorff.alpha(reliability_data=...)`` reads as missing; give it
+        ``level_of_measurement="ordinal"`` and ``value_domain`` the framework's level values
+        to get the report's ``agreement.alpha``. Computed by the Rust core (against the
+        default framework unless one is given); raises :class:`ValidationError` if the
+        assessment cannot be scored.
+        """
+        engine = (framework or Framework.default())._engine
+        data: dict[str, Any] = _native.reliability_data(engine, self._data)
+        values: list[list[int | None]] = data["values"]
+        return values
+
     def to_json(self) -> str:
         """The assessment as pretty JSON with a final newline."""
         return self._data.to_json()
@@ -686,6 +708,13 @@ class Report:
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Warnings and notes about the inputs (errors stop scoring, so there are none)."""
         return tuple(Diagnostic.from_dict(d) for d in self._data()["diagnostics"])
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """How far the raters agree over every applicable standard (Krippendorff's alpha,
+        ordinal); ``None`` for a report of format version 1.0."""
+        found = self._data().get("agreement")
+        return Agreement.from_dict(found) if found is not None else None
 
     def domain(self, id: str) -> DomainResult:
         """The result of one domain; raises ``KeyError`` if the report has none by that id."""
@@ -822,6 +851,29 @@ def cohort(reports: Iterable[ReportInput]) -> dict[str, Any]:
     return _native.cohort([_report_data(r, i) for i, r in enumerate(reports)])
 
 
+def merge(assessments: Iterable[AssessmentInput]) -> Assessment:
+    """Merges several raters' files of one assessment into one (spec section 7).
+
+    Give two or more assessments (dicts, JSON text or :class:`Assessment` objects) with the
+    same id, framework, date and organisation. Raters and evidence are united by id and
+    judgements by (standard, rater), in order of first appearance; the status is the earliest.
+    Raises :class:`ValidationError` with every mismatch and conflict at once, each located in
+    the list of inputs (``document == "input"``, ``path`` starting with the input's index).
+    The result is not checked against a framework: score or validate it as usual.
+    """
+    sources = [_source(a) for a in assessments]
+    return Assessment(_native.merge(sources))
+
+
+def split(assessment: AssessmentInput) -> list[Assessment]:
+    """One assessment per rater (their judgements and the evidence they cite), then one of
+    the agreed judgements and the remaining evidence: the inverse of :func:`merge`."""
+    parsed = _source(assessment)
+    if not isinstance(parsed, _native.AssessmentData):
+        parsed = _native.AssessmentData.from_json(parsed)
+    return [Assessment(part) for part in _native.split(parsed)]
+
+
 def schema(
     name: Literal["framework", "assessment", "report", "comparison", "cohort"],
 ) -> dict[str, Any]:
@@ -852,6 +904,10 @@ _DTYPES: dict[str, str] = {
     "raters_n": "int64",
     "raters_spread": "int64",
     "capped": "bool",
+    "agreement_alpha": _FLOAT,
+    "agreement_units": "Int64",
+    "agreement_values": "Int64",
+    "agreement_raters": "Int64",
 }
 
 

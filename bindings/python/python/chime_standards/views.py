@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AwardCounts",
+    "Agreement",
     "Cap",
     "Change",
     "Cohort",
@@ -136,6 +137,7 @@ class DomainResult:
     rated_weight: float
     contributions: tuple[Contribution, ...]
     reason: str | None
+    agreement: Agreement | None = None
 
     @classmethod
     def from_dict(cls, d: _Dict) -> DomainResult:
@@ -150,6 +152,7 @@ class DomainResult:
             rated_weight=d["rated_weight"],
             contributions=tuple(Contribution.from_dict(c) for c in d["contributions"]),
             reason=d.get("reason"),
+            agreement=Agreement.from_dict(d["agreement"]) if d.get("agreement") else None,
         )
 
 
@@ -186,15 +189,50 @@ class EvidenceSummary:
 
 @dataclass(frozen=True, slots=True)
 class RaterSummary:
-    """The raters' judgements of a standard: how many, and how far apart."""
+    """The raters' judgements of a standard: how many, how far apart, and how many at each
+    level (``levels[c]`` raters rated it at level ``c``; empty in a version 1.0 report)."""
 
     n: int
     spread: int
+    levels: tuple[int, ...] = ()
 
     @classmethod
     def from_dict(cls, d: _Dict) -> RaterSummary:
         """The view of a standard's ``raters`` dict."""
+        return cls(n=d["n"], spread=d["spread"], levels=tuple(d.get("levels", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How far the raters agree: Krippendorff's alpha with the ordinal metric (spec 8).
+
+    ``alpha`` is written to 3 decimals (``None`` when ``status`` is ``"not_scoreable"``, with
+    the ``reason``); ``units`` are the standards rated by two or more raters, ``values`` the
+    ratings on them, ``raters`` the raters who gave them (``None`` when pooled in a cohort).
+    ``reading`` is the core's verdict: ``"reliable"`` (0.800 or more), ``"tentative"``
+    (0.667 to 0.800), ``"unreliable"`` or ``"not_scoreable"``.
+    """
+
+    metric: str
+    alpha: float | None
+    status: str
+    units: int
+    values: int
+    raters: int | None = None
+    reason: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> Agreement:
+        """The view of an ``agreement`` dict."""
         return _flat(cls, d)
+
+    @property
+    def reading(self) -> str:
+        """What alpha means, decided by the Rust core: ``"reliable"``, ``"tentative"``,
+        ``"unreliable"`` or ``"not_scoreable"``."""
+        from . import _native
+
+        return _native.agreement_reading(self.alpha)
 
 
 @dataclass(frozen=True, slots=True)

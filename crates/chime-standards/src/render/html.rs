@@ -112,6 +112,7 @@ pub fn html(report: &Report, framework: &Framework) -> String {
     domain_table(&mut out, report, framework);
     standards(&mut out, report, framework);
     leverage(&mut out, report, framework);
+    agreement(&mut out, report, framework);
     diagnostics(&mut out, report);
 
     let _ = writeln!(
@@ -478,6 +479,19 @@ fn leverage(out: &mut String, report: &Report, framework: &Framework) {
             );
         }
         out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn agreement(out: &mut String, report: &Report, framework: &Framework) {
+    let sentences = super::agreement::agreement_sentences(report, framework);
+    if sentences.is_empty() {
+        return;
+    }
+    out.push_str("<section aria-labelledby=\"agreement-heading\">\n");
+    out.push_str("<h2 id=\"agreement-heading\">How far the raters agree</h2>\n");
+    for sentence in &sentences {
+        let _ = writeln!(out, "<p>{}</p>", escape(sentence));
     }
     out.push_str("</section>\n");
 }

@@ -3,6 +3,7 @@
 //! Renderers read the report and the framework's titles only, so no free text from an
 //! assessment can reach their output.
 
+mod agreement;
 mod comparison;
 mod html;
 mod svg;

@@ -108,6 +108,14 @@ pub fn text(report: &Report, framework: &Framework) -> String {
         indented(&mut out, 2, &format!("+{:<5} ", fmt1(leverage.gain)), &line);
     }
 
+    let agreement = super::agreement::agreement_sentences(report, framework);
+    if !agreement.is_empty() {
+        section(&mut out, "HOW FAR THE RATERS AGREE");
+        for sentence in &agreement {
+            indented(&mut out, 2, "", sentence);
+        }
+    }
+
     section(&mut out, "WARNINGS AND NOTES");
     if report.diagnostics.is_empty() {
         indented(&mut out, 2, "", "None.");

@@ -295,7 +295,11 @@ mod tests {
                 points: 2.0,
                 independent: 0,
             },
-            raters: crate::report::RaterSummary { n: 0, spread: 0 },
+            raters: crate::report::RaterSummary {
+                n: 0,
+                spread: 0,
+                levels: Vec::new(),
+            },
         };
         assert_eq!(
             cap_explanation(&framework, &result).as_deref(),

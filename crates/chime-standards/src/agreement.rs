@@ -1,0 +1,460 @@
+//! Agreement among raters: Krippendorff's alpha with the ordinal metric (spec section 8).
+//!
+//! Where several raters rate, how far they agree is part of the evidence: low agreement means
+//! a standard is read differently by different people. A *unit* is a standard (in a report, or
+//! a report's standard in a cohort); its values are the raters' whole-number ratings, counted
+//! per level as `h_uc` (the report's `standards[].raters.levels`). Units with fewer than two
+//! ratings contribute nothing.
+//!
+//! ```
+//! use chime_standards::{alpha_ordinal, AgreementReading};
+//! // Two standards, each rated by three raters on levels 0..=4: [level counts].
+//! let agreement = alpha_ordinal([&[0, 0, 3, 0, 0][..], &[0, 0, 0, 2, 1][..]]);
+//! assert_eq!(agreement.units, 2);
+//! assert_eq!(agreement.values, 6);
+//! assert_eq!(agreement.reading(), AgreementReading::Reliable);
+//! ```
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::assessment::{Assessment, Rating};
+use crate::claims::Judgements;
+use crate::diagnostic::Error;
+use crate::engine::Engine;
+use crate::index::Index;
+use crate::read::names::deserialize_by_name;
+use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
+
+/// The agreement statistic used.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementMetric {
+    /// Krippendorff's alpha with the ordinal difference function.
+    #[default]
+    KrippendorffAlphaOrdinal,
+}
+
+deserialize_by_name!(AgreementMetric {
+    KrippendorffAlphaOrdinal => "krippendorff_alpha_ordinal",
+});
+
+/// How far raters agree over a set of units (a report, a domain, a cohort's standard).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Always `krippendorff_alpha_ordinal`.
+    pub metric: AgreementMetric,
+    /// Alpha to 3 decimals (1 is perfect agreement, 0 what chance gives; it can be negative),
+    /// or `null` when not scoreable.
+    pub alpha: Option<f64>,
+    /// Whether alpha could be computed.
+    pub status: ScoreStatus,
+    /// Pairable units: standards with two or more ratings.
+    pub units: u32,
+    /// Ratings on pairable units (Krippendorff's `n`).
+    pub values: u32,
+    /// Distinct raters with a rating on a pairable unit (absent when pooled from reports,
+    /// which hold no rater ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub raters: Option<u32>,
+    /// Why alpha could not be computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub reason: Option<String>,
+}
+
+/// What an alpha means for a group, in Krippendorff's own reading: the wording decision the
+/// text and HTML reports (and any front end) put into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementReading {
+    /// Alpha 0.800 or more: the ratings can be relied on.
+    Reliable,
+    /// Alpha from 0.667 up to 0.800: tentative conclusions only.
+    Tentative,
+    /// Alpha below 0.667: the raters read the standards too differently to rely on.
+    Unreliable,
+    /// No alpha: too few paired ratings, or no variation at all.
+    NotScoreable,
+}
+
+/// Alpha of 0.800 or more is reliable (Krippendorff, *Content Analysis*, 2004, 241).
+pub const RELIABLE_ALPHA: f64 = 0.800;
+/// Alpha of 0.667 or more allows tentative conclusions.
+pub const TENTATIVE_ALPHA: f64 = 0.667;
+
+impl Agreement {
+    /// Which reading the written (3-decimal) alpha falls in.
+    pub fn reading(&self) -> AgreementReading {
+        AgreementReading::of(self.alpha)
+    }
+}
+
+impl AgreementReading {
+    /// The reading of a written alpha (`None`: not scoreable).
+    pub fn of(alpha: Option<f64>) -> AgreementReading {
+        match alpha {
+            None => AgreementReading::NotScoreable,
+            Some(alpha) if alpha >= RELIABLE_ALPHA => AgreementReading::Reliable,
+            Some(alpha) if alpha >= TENTATIVE_ALPHA => AgreementReading::Tentative,
+            Some(_) => AgreementReading::Unreliable,
+        }
+    }
+
+    /// The reading's name: `reliable`, `tentative`, `unreliable` or `not_scoreable`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AgreementReading::Reliable => "reliable",
+            AgreementReading::Tentative => "tentative",
+            AgreementReading::Unreliable => "unreliable",
+            AgreementReading::NotScoreable => "not_scoreable",
+        }
+    }
+}
+
+/// The unrounded parts of Krippendorff's alpha over a set of units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlphaParts {
+    /// Pairable units (m_u >= 2).
+    pub units: u64,
+    /// n: the number of pairable values.
+    pub values: u64,
+    /// Observed disagreement D_o.
+    pub observed: f64,
+    /// Expected disagreement D_e.
+    pub expected: f64,
+    /// `1 - D_o / D_e`, unrounded; `None` when n = 0 or D_e = 0.
+    pub alpha: Option<f64>,
+}
+
+/// Krippendorff's alpha, ordinal metric, from each unit's counts per level (spec section 8):
+/// `levels[c]` = h_uc, the number of raters who rated the unit at level c. Unrounded.
+pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts {
+    let units: Vec<&[u32]> = units
+        .into_iter()
+        .filter(|levels| levels.iter().map(|&h| u64::from(h)).sum::<u64>() >= 2)
+        .collect();
+    let width = units.iter().map(|levels| levels.len()).max().unwrap_or(0);
+    // o_ck, the coincidence matrix, row-major.
+    let mut o = vec![0.0f64; width * width];
+    let mut values = 0u64;
+    for levels in &units {
+        let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
+        values += m;
+        let pairs = (m - 1) as f64;
+        for (c, &h_c) in levels.iter().enumerate() {
+            if h_c == 0 {
+                continue;
+            }
+            for (k, &h_k) in levels.iter().enumerate() {
+                let same = if c == k { 1.0 } else { 0.0 };
+                if let Some(cell) = o.get_mut(c * width + k) {
+                    *cell += f64::from(h_c) * (f64::from(h_k) - same) / pairs;
+                }
+            }
+        }
+    }
+    let n_c: Vec<f64> = (0..width)
+        .map(|c| o.iter().skip(c * width).take(width).sum())
+        .collect();
+    let n: f64 = n_c.iter().sum();
+    // Cumulative sums of n_g, so that sum over g = c..=k is cum[k + 1] - cum[c].
+    let mut cumulative = vec![0.0f64; width + 1];
+    for (c, n) in n_c.iter().enumerate() {
+        let before = cumulative.get(c).copied().unwrap_or(0.0);
+        if let Some(slot) = cumulative.get_mut(c + 1) {
+            *slot = before + n;
+        }
+    }
+    let at = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0);
+    let distance = |c: usize, k: usize| {
+        let (low, high) = if c <= k { (c, k) } else { (k, c) };
+        if low == high {
+            return 0.0;
+        }
+        let between = at(&cumulative, high + 1) - at(&cumulative, low);
+        (between - (at(&n_c, low) + at(&n_c, high)) / 2.0).powi(2)
+    };
+    let mut observed = 0.0;
+    let mut expected = 0.0;
+    for c in 0..width {
+        for k in 0..width {
+            let d = distance(c, k);
+            observed += at(&o, c * width + k) * d;
+            let same = if c == k { 1.0 } else { 0.0 };
+            expected += at(&n_c, c) * (at(&n_c, k) - same) * d;
+        }
+    }
+    if n > 1.0 {
+        expected /= n - 1.0;
+    }
+    let alpha = (values > 0 && expected > 0.0).then(|| 1.0 - observed / expected);
+    AlphaParts {
+        units: units.len() as u64,
+        values,
+        observed,
+        expected,
+        alpha,
+    }
+}
+
+/// The agreement block of a set of units (spec section 8), without a rater count.
+pub fn alpha_ordinal<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> Agreement {
+    let parts = alpha_parts(units);
+    let reason = if parts.values == 0 {
+        Some("fewer than two ratings on every standard: agreement needs standards rated by two or more raters".to_string())
+    } else if parts.alpha.is_none() {
+        Some(
+            "every rating given is the same level, so agreement cannot be told from chance"
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    Agreement {
+        metric: AgreementMetric::KrippendorffAlphaOrdinal,
+        alpha: parts.alpha.map(|alpha| round_to(alpha, 3)),
+        status: if parts.alpha.is_some() {
+            ScoreStatus::Scored
+        } else {
+            ScoreStatus::NotScoreable
+        },
+        units: saturate(parts.units),
+        values: saturate(parts.values),
+        raters: None,
+        reason,
+    }
+}
+
+/// h_uc of one standard: how many of `levels` are at each level `0..=max_level` (levels off
+/// the scale, which validation refuses before scoring, are not counted).
+pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) -> Vec<u32> {
+    let width = usize::try_from(max_level).unwrap_or(0).saturating_add(1);
+    let mut counts = vec![0u32; width];
+    for level in levels {
+        if let Some(count) = usize::try_from(level).ok().and_then(|l| counts.get_mut(l)) {
+            *count = count.saturating_add(1);
+        }
+    }
+    counts
+}
+
+/// The report's agreement, with each domain's written into `domains` (spec section 8).
+///
+/// Units are the standards whose status is not `not_applicable`; a domain's are those of them
+/// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit.
+pub(crate) fn of_report(
+    index: &Index,
+    assessment: &Assessment,
+    gathered: &[Judgements],
+    standards: &[StandardResult],
+    domains: &mut [DomainResult],
+) -> Agreement {
+    // For each standard: its counts per level and the raters who gave a level, when a unit.
+    let units: Vec<Option<(&[u32], Vec<&str>)>> = standards
+        .iter()
+        .zip(gathered)
+        .map(|(result, judgements)| {
+            (result.status != StandardStatus::NotApplicable).then(|| {
+                let raters = judgements
+                    .rater_levels
+                    .iter()
+                    .filter_map(|(i, _)| assessment.judgements.get(*i)?.rater.as_deref())
+                    .collect();
+                (result.raters.levels.as_slice(), raters)
+            })
+        })
+        .collect();
+    let block = |selected: &mut dyn Iterator<Item = &(&[u32], Vec<&str>)>| {
+        let selected: Vec<&(&[u32], Vec<&str>)> = selected.collect();
+        let mut agreement = alpha_ordinal(selected.iter().map(|(levels, _)| *levels));
+        let raters: BTreeSet<&str> = selected
+            .iter()
+            .filter(|(_, raters)| raters.len() >= 2)
+            .flat_map(|(_, raters)| raters.iter().copied())
+            .collect();
+        agreement.raters = Some(saturate(raters.len() as u64));
+        agreement
+    };
+    for (d, domain) in domains.iter_mut().enumerate() {
+        let mut tagged = units
+            .iter()
+            .zip(&index.tags)
+            .filter(|(_, tags)| tags.iter().any(|(domain, _)| *domain == d))
+            .filter_map(|(unit, _)| unit.as_ref());
+        domain.agreement = Some(block(&mut tagged));
+    }
+    block(&mut units.iter().flatten())
+}
+
+fn saturate(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Which standards of a report the raters' spread is widest on: the spread and the standards
+/// at it, in framework order, when some applicable standard has a spread of 1 or more.
+pub fn widest_spread(report: &Report) -> Option<(u32, Vec<&str>)> {
+    let candidates = report
+        .standards
+        .iter()
+        .filter(|standard| standard.status != StandardStatus::NotApplicable);
+    let widest = candidates.clone().map(|s| s.raters.spread).max()?;
+    (widest >= 1).then(|| {
+        let standards = candidates
+            .filter(|standard| standard.raters.spread == widest)
+            .map(|standard| standard.standard.as_str())
+            .collect();
+        (widest, standards)
+    })
+}
+
+/// The raters x standards matrix of one assessment, as statistics packages take it (the
+/// Python `krippendorff` package's `reliability_data`, pingouin, R's `irr`).
+///
+/// Rows are the assessment's raters in its order; columns are the standards that are units of
+/// agreement (status not `not_applicable`), in framework order; a cell is the rater's
+/// whole-number rating, or `None` when the rater gave none (`null`, `"not_applicable"` or no
+/// judgement). Krippendorff's alpha of this matrix with the ordinal metric, over the value
+/// domain `0..=max level`, is the report's `agreement.alpha`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReliabilityData {
+    /// The rater ids, one per row.
+    pub raters: Vec<String>,
+    /// The standard ids, one per column.
+    pub standards: Vec<String>,
+    /// The levels of the scale, `0..=max`: the value domain to give a statistics package.
+    pub levels: Vec<u32>,
+    /// One row per rater, one cell per standard.
+    pub values: Vec<Vec<Option<u32>>>,
+}
+
+impl Engine {
+    /// The raters x standards matrix of an assessment (see [`ReliabilityData`]); fails with
+    /// every error when the assessment cannot be scored.
+    ///
+    /// ```
+    /// use chime_standards::Engine;
+    /// let engine = Engine::default_framework();
+    /// let data = engine.reliability_data(&chime_standards::example_assessment()).unwrap();
+    /// assert_eq!(data.values.len(), data.raters.len());
+    /// assert!(data.values.iter().all(|row| row.len() == data.standards.len()));
+    /// ```
+    pub fn reliability_data(&self, assessment: &Assessment) -> Result<ReliabilityData, Error> {
+        let report = self.score(assessment)?;
+        let standards: Vec<String> = report
+            .standards
+            .iter()
+            .filter(|result| result.status != StandardStatus::NotApplicable)
+            .map(|result| result.standard.clone())
+            .collect();
+        let column: HashMap<&str, usize> = standards
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let raters: Vec<String> = assessment.raters.iter().map(|r| r.id.clone()).collect();
+        let row: HashMap<&str, usize> = raters
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let mut values = vec![vec![None; standards.len()]; raters.len()];
+        for judgement in &assessment.judgements {
+            let (Some(rater), Rating::Level(level)) = (&judgement.rater, judgement.rating) else {
+                continue;
+            };
+            let cell = row
+                .get(rater.as_str())
+                .zip(column.get(judgement.standard.as_str()))
+                .and_then(|(&r, &c)| values.get_mut(r)?.get_mut(c));
+            if let Some(cell) = cell {
+                *cell = u32::try_from(level).ok();
+            }
+        }
+        Ok(ReliabilityData {
+            raters,
+            standards,
+            levels: (0..=self.framework().max_level()).collect(),
+            values,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Krippendorff's published example (spec section 8): 3 raters, 15 units, values 1..=4.
+    fn published_example() -> Vec<Vec<u32>> {
+        let a = [0, 0, 0, 0, 0, 3, 4, 1, 2, 1, 1, 3, 3, 0, 3];
+        let b = [1, 0, 2, 1, 3, 3, 4, 3, 0, 0, 0, 0, 0, 0, 0];
+        let c = [0, 0, 2, 1, 3, 4, 4, 0, 2, 1, 1, 3, 3, 0, 4];
+        (0..15)
+            .map(|u| {
+                let mut levels = vec![0u32; 5];
+                for rater in [&a, &b, &c] {
+                    let value = rater[u];
+                    if value > 0 {
+                        levels[value as usize] += 1;
+                    }
+                }
+                levels
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_published_example_gives_0_807() {
+        let units = published_example();
+        let parts = alpha_parts(units.iter().map(Vec::as_slice));
+        let alpha = parts.alpha.unwrap_or(f64::NAN);
+        assert!((alpha - 0.8067).abs() < 1e-4, "alpha {alpha}");
+        // Units 1, 2 and 14 have fewer than two values; 12 pairable units hold 10 * 2 + 2 * 3 = 26 values.
+        assert_eq!(parts.units, 12);
+        assert_eq!(parts.values, 26);
+        let agreement = alpha_ordinal(units.iter().map(Vec::as_slice));
+        assert_eq!(agreement.alpha, Some(0.807));
+        assert_eq!(agreement.reading(), AgreementReading::Reliable);
+    }
+
+    #[test]
+    fn no_pairs_and_no_variation_are_not_scoreable() {
+        let none = alpha_ordinal([&[0, 1, 0][..], &[1, 0, 0][..]]);
+        assert_eq!(none.status, ScoreStatus::NotScoreable);
+        assert_eq!((none.units, none.values), (0, 0));
+        assert!(none.reason.is_some());
+        let same = alpha_ordinal([&[0, 2, 0][..], &[0, 3, 0][..]]);
+        assert_eq!(same.status, ScoreStatus::NotScoreable);
+        assert_eq!((same.units, same.values), (2, 5));
+        assert_eq!(same.reading(), AgreementReading::NotScoreable);
+    }
+
+    #[test]
+    fn systematic_disagreement_is_negative() {
+        // Two units, each rated once at 0 and once at 2: o_02 = o_20 = 2, n_0 = n_2 = 2, n = 4.
+        // d_02 = (2 + 0 + 2 - (2 + 2) / 2)^2 = 4; D_o = 2*4 + 2*4 = 16;
+        // D_e = (2*2*4 + 2*2*4) / 3 = 32/3; alpha = 1 - 16 / (32/3) = -0.5.
+        let agreement = alpha_ordinal([&[1, 0, 1][..], &[1, 0, 1][..]]);
+        assert_eq!(agreement.alpha, Some(-0.5));
+        assert_eq!(agreement.reading(), AgreementReading::Unreliable);
+    }
+
+    #[test]
+    fn readings_follow_the_written_alpha() {
+        let at = |alpha: f64| Agreement {
+            alpha: Some(alpha),
+            ..alpha_ordinal([])
+        };
+        assert_eq!(at(0.800).reading(), AgreementReading::Reliable);
+        assert_eq!(at(0.799).reading(), AgreementReading::Tentative);
+        assert_eq!(at(0.667).reading(), AgreementReading::Tentative);
+        assert_eq!(at(0.666).reading(), AgreementReading::Unreliable);
+    }
+}
