@@ -41,12 +41,15 @@ pub enum Document {
     Assessment,
     /// A report (given to compare or cohort).
     Report,
+    /// A mapping between two versions of a framework (spec 9.2).
+    Mapping,
 }
 
 deserialize_by_name!(Document {
     Framework => "framework",
     Assessment => "assessment",
     Report => "report",
+    Mapping => "mapping",
 });
 
 macro_rules! codes {
@@ -178,6 +181,22 @@ codes! {
     FrameworkVersionDiffers => "framework_version_differs",
     /// A cohort of no reports.
     EmptyCohort => "empty_cohort",
+    /// A revised framework's version does not rise as far as its changes need (spec 9.1).
+    VersionBumpTooSmall => "version_bump_too_small",
+    /// An old standard a mapping neither maps nor retires (spec 9.2).
+    UnmappedStandard => "unmapped_standard",
+    /// A new standard named in more than one mapping entry's `to` (spec 9.2).
+    DuplicateTarget => "duplicate_target",
+    /// A new standard no mapping entry leads to (info, spec 9.2).
+    NewStandard => "new_standard",
+    /// An old standard named twice in a mapping (two entries, or an entry and `retired`).
+    MappedTwice => "mapped_twice",
+    /// A mapping entry with an empty `from` or `to`.
+    EmptyMappingEntry => "empty_mapping_entry",
+    /// A migrated judgement a person must review (spec 9.3).
+    MigrationReview => "migration_review",
+    /// Judgements of a retired standard, not carried (info, spec 9.3).
+    MigrationRetired => "migration_retired",
 }
 
 impl fmt::Display for Code {
@@ -238,6 +257,7 @@ impl fmt::Display for Diagnostic {
             Document::Framework => "framework",
             Document::Assessment => "assessment",
             Document::Report => "report",
+            Document::Mapping => "mapping",
         };
         let path = if self.path.is_empty() {
             "/"

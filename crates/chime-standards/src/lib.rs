@@ -50,6 +50,7 @@ mod parse;
 mod records;
 pub mod render;
 mod report;
+mod revision;
 mod schema;
 mod score;
 mod sort;
@@ -60,6 +61,7 @@ mod validate;
 pub use assessment::*;
 pub use batch::{default_jobs, map_ordered};
 pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
+pub use compare::compare_with_mapping;
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
@@ -76,6 +78,11 @@ pub use records::{
     Record, RecordKey, RecordLevel, StandardRecord,
 };
 pub use report::*;
+pub use revision::{
+    changes_text, diff, draft_mapping, migrate, validate_mapping, Bump, ChangeKind, Changes,
+    FrameworkChange, Impact, Mapping, MappingEntry, Migration, Relation, CHANGES_FORMAT,
+    MAPPING_FORMAT,
+};
 pub use schema::{generate_schema, schema, SchemaKind};
 pub use synthetic::synthetic_assessment;
 

@@ -197,6 +197,7 @@ pub(crate) fn document_words(document: Document) -> &'static str {
         Document::Framework => "framework",
         Document::Assessment => "assessment",
         Document::Report => "report",
+        Document::Mapping => "mapping",
     }
 }
 
