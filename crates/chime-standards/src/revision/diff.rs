@@ -401,6 +401,65 @@ fn rule(node: Node, field: &str) -> Rule {
     }
 }
 
+/// The fields of each node in the order the format (and the Rust types) declare them, so
+/// changes are listed in document order.
+fn field_order(node: Node) -> &'static [&'static str] {
+    match node {
+        Node::Framework => &[
+            "format",
+            "id",
+            "version",
+            "title",
+            "description",
+            "citation",
+            "license",
+            "domains",
+            "sections",
+            "standards",
+            "rating_scale",
+            "scoring",
+        ],
+        Node::Domain => &[
+            "id",
+            "code",
+            "name",
+            "description",
+            "core",
+            "weight",
+            "subcategories",
+        ],
+        Node::Subcategory => &["id", "name"],
+        Node::Section => &["id", "title"],
+        Node::Standard => &[
+            "id",
+            "title",
+            "statement",
+            "guidance",
+            "section",
+            "weight",
+            "core",
+            "applies_to",
+            "domains",
+            "indicators",
+            "typical_evidence",
+            "level_descriptors",
+        ],
+        Node::Tag => &["domain", "weight", "subcategories"],
+        Node::Indicator => &["id", "text"],
+        Node::Scale => &["levels"],
+        Node::Level => &["value", "id", "label", "description"],
+        Node::Scoring => &[
+            "met_level",
+            "min_coverage",
+            "change_threshold",
+            "evidence",
+            "bands",
+            "award",
+        ],
+        Node::Band => &["min", "id", "label"],
+    }
+}
+
 /// Whether a node's id names the change's subject.
 fn is_subject(node: Node) -> bool {
     matches!(
@@ -457,6 +516,18 @@ impl Walk {
         let new = new.unwrap_or(&empty);
         let mut fields: Vec<&String> = new.keys().collect();
         fields.extend(old.keys().filter(|key| !new.contains_key(*key)));
+        // The format's field order (JSON objects here are sorted by key, which means nothing
+        // to a reader); fields the table does not know come last, by name.
+        let order = field_order(node);
+        fields.sort_by_key(|field| {
+            (
+                order
+                    .iter()
+                    .position(|known| known == field)
+                    .unwrap_or(order.len()),
+                field.as_str(),
+            )
+        });
         for field in fields {
             self.field(
                 rule(node, field),
