@@ -258,23 +258,22 @@ pub fn compare_with_mapping(
     if !found.found.is_empty() {
         return Err(Error::new(found.found));
     }
-    let met_before: Vec<&str> = met_in(before).collect();
-    let met_after: Vec<&str> = met_in(after).collect();
-    comparison.newly_met = met_after
-        .iter()
-        .filter(|id| match mapping.entry_to(id) {
-            Some((_, entry)) => !entry
+    let routes = crate::revision::Routes::new(mapping);
+    let met_before: std::collections::HashSet<&str> = met_in(before).collect();
+    let met_after: std::collections::HashSet<&str> = met_in(after).collect();
+    comparison.newly_met = met_in(after)
+        .filter(|id| match routes.to(id) {
+            Some(entry) => !entry
                 .from
                 .iter()
-                .any(|old| met_before.contains(&old.as_str())),
+                .any(|old| met_before.contains(old.as_str())),
             None => true,
         })
         .map(|id| id.to_string())
         .collect();
-    comparison.no_longer_met = met_before
-        .iter()
-        .filter(|id| match mapping.entry_from(id) {
-            Some((_, entry)) => !entry.to.iter().any(|new| met_after.contains(&new.as_str())),
+    comparison.no_longer_met = met_in(before)
+        .filter(|id| match routes.from(id) {
+            Some(entry) => !entry.to.iter().any(|new| met_after.contains(new.as_str())),
             None => true,
         })
         .map(|id| id.to_string())

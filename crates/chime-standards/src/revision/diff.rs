@@ -587,8 +587,12 @@ impl Walk {
             ),
             Rule::Set(impact) => {
                 let (old, new) = (list(old), list(new));
+                let names = |items: &[Value]| -> std::collections::HashSet<String> {
+                    items.iter().map(Value::to_string).collect()
+                };
+                let (old_names, new_names) = (names(old), names(new));
                 for (j, item) in new.iter().enumerate() {
-                    if !old.contains(item) {
+                    if !old_names.contains(&item.to_string()) {
                         self.push(
                             ChangeKind::Added,
                             format!("{new_path}/{j}"),
@@ -598,7 +602,7 @@ impl Walk {
                     }
                 }
                 for (i, item) in old.iter().enumerate() {
-                    if !new.contains(item) {
+                    if !new_names.contains(&item.to_string()) {
                         self.push(
                             ChangeKind::Removed,
                             format!("{old_path}/{i}"),

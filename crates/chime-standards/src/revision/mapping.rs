@@ -97,6 +97,51 @@ impl Mapping {
     }
 }
 
+/// Where each id of a mapping leads, looked up in constant time (first occurrence wins; the
+/// checks report any second one).
+pub(crate) struct Routes<'a> {
+    from: HashMap<&'a str, usize>,
+    to: HashMap<&'a str, usize>,
+    retired: HashSet<&'a str>,
+    entries: &'a [MappingEntry],
+}
+
+impl<'a> Routes<'a> {
+    pub(crate) fn new(mapping: &'a Mapping) -> Routes<'a> {
+        let mut from = HashMap::new();
+        let mut to = HashMap::new();
+        for (k, entry) in mapping.standards.iter().enumerate() {
+            for id in &entry.from {
+                from.entry(id.as_str()).or_insert(k);
+            }
+            for id in &entry.to {
+                to.entry(id.as_str()).or_insert(k);
+            }
+        }
+        Routes {
+            from,
+            to,
+            retired: mapping.retired.iter().map(String::as_str).collect(),
+            entries: &mapping.standards,
+        }
+    }
+
+    /// The entry an old standard is in.
+    pub(crate) fn from(&self, old: &str) -> Option<&'a MappingEntry> {
+        self.from.get(old).and_then(|&k| self.entries.get(k))
+    }
+
+    /// The entry a new standard comes from.
+    pub(crate) fn to(&self, new: &str) -> Option<&'a MappingEntry> {
+        self.to.get(new).and_then(|&k| self.entries.get(k))
+    }
+
+    /// Whether an old standard is retired (and in no entry).
+    pub(crate) fn is_retired(&self, old: &str) -> bool {
+        !self.from.contains_key(old) && self.retired.contains(old)
+    }
+}
+
 impl MappingEntry {
     /// One old standard, one new, the same requirement: judgements carry across unchanged.
     pub fn is_one_to_one_equivalent(&self) -> bool {

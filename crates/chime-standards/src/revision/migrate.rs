@@ -4,12 +4,12 @@
 //! one-to-one `equivalent` entry: a rating of an old statement never silently becomes a rating
 //! of a new one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::mapping::{check, Mapping, MappingEntry};
+use super::mapping::{check, Mapping, MappingEntry, Routes};
 use crate::assessment::{Assessment, AssessmentStatus, Judgement, Rating};
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
 use crate::framework::Framework;
@@ -77,16 +77,7 @@ pub fn migrate(
         );
     }
 
-    // Where each old id goes: Some(entry index) or None when retired.
-    let mut route: HashMap<&str, Option<usize>> = HashMap::new();
-    for (k, entry) in mapping.standards.iter().enumerate() {
-        for id in &entry.from {
-            route.entry(id.as_str()).or_insert(Some(k));
-        }
-    }
-    for id in &mapping.retired {
-        route.entry(id.as_str()).or_insert(None);
-    }
+    let routes = Routes::new(mapping);
 
     let mut migrated = assessment.clone();
     migrated.framework = mapping.to.clone();
@@ -95,16 +86,17 @@ pub fn migrate(
     // Evidence: every item kept, its standards mapped.
     for (i, item) in migrated.evidence.iter_mut().enumerate() {
         let mut standards: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (j, old) in item.standards.iter().enumerate() {
-            match route.get(old.as_str()) {
-                Some(Some(k)) => {
-                    for new_id in mapping.standards.get(*k).map(|e| e.to.as_slice()).unwrap_or(&[]) {
-                        if !standards.contains(new_id) {
+            match routes.from(old) {
+                Some(entry) => {
+                    for new_id in &entry.to {
+                        if seen.insert(new_id) {
                             standards.push(new_id.clone());
                         }
                     }
                 }
-                Some(None) => {}
+                None if routes.is_retired(old) => {}
                 None => input.error(
                     Code::UnknownStandard,
                     format!("/evidence/{i}/standards/{j}"),
@@ -118,12 +110,13 @@ pub fn migrate(
     // Judgements of each old standard, in assessment order.
     let mut judged: HashMap<&str, Vec<&Judgement>> = HashMap::new();
     let mut retired_judged: Vec<&str> = Vec::new();
+    let mut retired_seen: HashSet<&str> = HashSet::new();
     for (i, judgement) in assessment.judgements.iter().enumerate() {
         let id = judgement.standard.as_str();
-        match route.get(id) {
-            Some(Some(_)) => judged.entry(id).or_default().push(judgement),
-            Some(None) => {
-                if !retired_judged.contains(&id) {
+        match routes.from(id) {
+            Some(_) => judged.entry(id).or_default().push(judgement),
+            None if routes.is_retired(id) => {
+                if retired_seen.insert(id) {
                     retired_judged.push(id);
                 }
             }
@@ -144,7 +137,7 @@ pub fn migrate(
     let mut judgements: Vec<Judgement> = Vec::new();
     // New standards in the new framework's order; each comes from at most one entry.
     for standard in &new.standards {
-        let Some((_, entry)) = mapping.entry_to(&standard.id) else {
+        let Some(entry) = routes.to(&standard.id) else {
             continue;
         };
         if entry.is_one_to_one_equivalent() {
@@ -182,11 +175,13 @@ pub fn migrate(
     migrated.judgements = judgements;
 
     let mut notes = Collector::new(Document::Mapping);
+    let mut retired_at: HashMap<&str, usize> = HashMap::new();
+    for (k, id) in mapping.retired.iter().enumerate() {
+        retired_at.entry(id.as_str()).or_insert(k);
+    }
     for id in retired_judged {
-        let at = mapping
-            .retired
-            .iter()
-            .position(|r| r == id)
+        let at = retired_at
+            .get(id)
             .map(|k| format!("/retired/{k}"))
             .unwrap_or_default();
         notes.info(
@@ -240,8 +235,9 @@ fn combined(
                 (!parts.is_empty()).then(|| parts.join("\n\n"))
             };
             let mut evidence: Vec<String> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             for id in list.iter().flat_map(|j| &j.evidence) {
-                if !evidence.contains(id) {
+                if seen.insert(id) {
                     evidence.push(id.clone());
                 }
             }

@@ -10,6 +10,7 @@ mod migrate;
 mod text;
 
 pub use diff::{diff, Bump, ChangeKind, Changes, FrameworkChange, Impact, CHANGES_FORMAT};
+pub(crate) use mapping::Routes;
 pub use mapping::{
     draft_mapping, validate_mapping, Mapping, MappingEntry, Relation, MAPPING_FORMAT,
 };
