@@ -31,6 +31,22 @@ pub fn changes_text(changes: &Changes) -> String {
             bump => format!("they need a {} version", bump_word(bump)),
         }
     );
+    let by_impact = |impact: Impact| {
+        changes
+            .changes
+            .iter()
+            .filter(|c| c.impact == impact)
+            .count()
+    };
+    if count > 0 {
+        let _ = writeln!(
+            out,
+            "{} major (assessments must be migrated), {} minor (what raters read), {} patch (wording)",
+            by_impact(Impact::Major),
+            by_impact(Impact::Minor),
+            by_impact(Impact::Patch)
+        );
+    }
     for diagnostic in &changes.diagnostics {
         let _ = writeln!(out, "error: {}", diagnostic.message);
     }
@@ -50,11 +66,14 @@ pub fn changes_text(changes: &Changes) -> String {
     for (title, list) in groups {
         let _ = writeln!(out, "\n{title}");
         for change in list {
+            let thing = match what(change) {
+                whole if whole == WHOLE => title.split(' ').next().unwrap_or_default().to_string(),
+                field => field,
+            };
             let _ = writeln!(
                 out,
-                "  {:<5} {} {} ({}): {}",
+                "  {:<5} {thing} {} ({}): {}",
                 impact_word(change.impact),
-                what(change),
                 kind_word(change.kind),
                 change.path,
                 meaning(change)
@@ -123,21 +142,24 @@ fn what(change: &FrameworkChange) -> String {
         _ => 0,
     };
     let rest: Vec<&str> = tokens.iter().skip(skip).copied().collect();
-    if rest.is_empty() {
-        "the whole item".to_string()
+    if rest.is_empty() && skip > 0 {
+        WHOLE.to_string()
     } else {
         rest.join(" ")
     }
 }
 
+/// What [`what`] says when a whole standard, domain, section, level or band changed.
+const WHOLE: &str = "the whole item";
+
 fn meaning(change: &FrameworkChange) -> &'static str {
-    let whole = what(change) == "the whole item";
+    let whole = what(change) == WHOLE;
     match (change.impact, change.kind, collection(&change.path), whole) {
         (Impact::Major, ChangeKind::Removed, "standards", true) => {
             "old judgements of it must be mapped to successors or retired in the mapping"
         }
         (Impact::Major, ChangeKind::Added, "standards", true) => {
-            "migrated assessments leave it unrated until someone rates it"
+            "new in this version: migrated assessments hold no rating for it until someone rates it"
         }
         (Impact::Major, _, "standards", _) => {
             "ratings of the old version may not carry across: map it as narrower, broader or overlaps unless it asks for the same"
