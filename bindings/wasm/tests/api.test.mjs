@@ -35,14 +35,19 @@ test("the exports are the documented API", () => {
   assert.deepEqual(names, [
     "ChimeError",
     "Framework",
+    "changesText",
     "cohort",
     "compare",
     "defaultFramework",
+    "diff",
+    "draftMapping",
+    "migrate",
     "renderHtml",
     "renderSvg",
     "schema",
     "score",
     "validate",
+    "validateMapping",
     "version",
   ]);
 });

@@ -181,8 +181,8 @@ pub fn diff(old: &Framework, new: &Framework) -> Result<Changes, Error> {
         return Err(Error::new(invalid));
     }
 
-    let old_value = serde_json::to_value(old).unwrap_or_default();
-    let new_value = serde_json::to_value(new).unwrap_or_default();
+    let old_value = as_value(old);
+    let new_value = as_value(new);
     let mut walk = Walk::default();
     walk.object(
         Node::Framework,
@@ -209,6 +209,14 @@ pub fn diff(old: &Framework, new: &Framework) -> Result<Changes, Error> {
         required_bump,
         diagnostics: found.found,
     })
+}
+
+/// The framework as a JSON value, through its JSON text: the WebAssembly module already holds
+/// the code that writes a framework as text, so this adds only the (small) value reader,
+/// where `serde_json::to_value` would add a second copy of every framework type's writer.
+fn as_value(framework: &Framework) -> Value {
+    let text = serde_json::to_string(framework).unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_default()
 }
 
 fn reference(framework: &Framework) -> FrameworkRef {
