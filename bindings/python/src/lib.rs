@@ -557,6 +557,7 @@ fn input_error<'py>(
         "framework" => Document::Framework,
         "report" => Document::Report,
         "input" => Document::Input,
+        "mapping" => Document::Mapping,
         _ => Document::Assessment,
     };
     let error = Error::new(vec![Diagnostic::new(
@@ -648,6 +649,122 @@ fn agreement_reading(alpha: Option<f64>) -> &'static str {
     chime::AgreementReading::of(alpha).name()
 }
 
+/// A mapping document from JSON text, raising `ValidationError` with located diagnostics.
+fn mapping_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<chime::Mapping> {
+    parse(py, text, Document::Mapping)
+}
+
+/// The changes between two versions of a framework (spec 9.1), as the changes document.
+#[pyfunction]
+fn diff<'py>(py: Python<'py>, old: &Engine, new: &Engine) -> PyResult<Bound<'py, PyAny>> {
+    let (old, new) = (old.engine.framework(), new.engine.framework());
+    match guarded(Document::Framework, || chime::diff(old, new)) {
+        Ok(changes) => to_py(py, &changes),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// The changes document as text for a standards editor.
+#[pyfunction]
+fn changes_text(py: Python<'_>, old: &Engine, new: &Engine) -> PyResult<String> {
+    let (old, new) = (old.engine.framework(), new.engine.framework());
+    match guarded(Document::Framework, || chime::diff(old, new)) {
+        Ok(changes) => Ok(chime::changes_text(&changes)),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// A draft mapping from one framework to another (spec 9.2), as a dict.
+#[pyfunction]
+fn draft_mapping<'py>(py: Python<'py>, old: &Engine, new: &Engine) -> PyResult<Bound<'py, PyAny>> {
+    to_py(
+        py,
+        &chime::draft_mapping(old.engine.framework(), new.engine.framework()),
+    )
+}
+
+/// Every diagnostic of a mapping (JSON text) against both frameworks, as dicts; a parse
+/// failure gives its own diagnostics.
+#[pyfunction]
+fn validate_mapping<'py>(
+    py: Python<'py>,
+    mapping: &Bound<'py, PyAny>,
+    old: &Engine,
+    new: &Engine,
+) -> PyResult<Bound<'py, PyAny>> {
+    let checked = text_of(mapping, Document::Mapping)?.and_then(|bytes| {
+        guarded(Document::Mapping, || {
+            let parsed: chime::Mapping =
+                chime::parse_json(bytes, Document::Mapping, &Limits::default())?;
+            Ok(chime::validate_mapping(
+                &parsed,
+                old.engine.framework(),
+                new.engine.framework(),
+            ))
+        })
+    });
+    to_py(py, &checked.unwrap_or_else(|error| error.diagnostics))
+}
+
+/// Migrates an assessment (JSON text or `AssessmentData`) with a mapping (JSON text) onto
+/// `new` (spec 9.3): returns `(AssessmentData, diagnostics)`; raises `ValidationError`.
+#[pyfunction]
+fn migrate<'py>(
+    py: Python<'py>,
+    assessment: &Bound<'py, PyAny>,
+    mapping: &Bound<'py, PyAny>,
+    new: &Engine,
+) -> PyResult<(AssessmentData, Bound<'py, PyAny>)> {
+    let mapping = mapping_of(py, mapping)?;
+    let source = source(assessment)?;
+    let migrated = guarded(Document::Assessment, || {
+        let parsed;
+        let assessment = match &source {
+            Source::Text(bytes) => {
+                parsed = chime::parse_json::<Assessment>(
+                    bytes,
+                    Document::Assessment,
+                    &Limits::default(),
+                )?;
+                &parsed
+            }
+            Source::Parsed(assessment) => *assessment,
+            Source::Failed(error) => return Err(error.clone()),
+        };
+        chime::migrate(assessment, &mapping, new.engine.framework())
+    });
+    match migrated {
+        Ok(migration) => Ok((
+            AssessmentData {
+                assessment: migration.assessment,
+            },
+            to_py(py, &migration.diagnostics)?,
+        )),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
+/// Compares two reports across framework versions, following a mapping (JSON text) when one
+/// is given (spec 9.4).
+#[pyfunction]
+#[pyo3(signature = (before, after, mapping = None))]
+fn compare_with_mapping<'py>(
+    py: Python<'py>,
+    before: &Bound<'py, ReportData>,
+    after: &Bound<'py, ReportData>,
+    mapping: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mapping = mapping.map(|text| mapping_of(py, text)).transpose()?;
+    let (before, after) = (&before.get().report, &after.get().report);
+    let compared = guarded(Document::Report, || {
+        chime::compare_with_mapping(before, after, mapping.as_ref())
+    });
+    match compared {
+        Ok(comparison) => to_py(py, &comparison),
+        Err(error) => Err(raise(py, &error)),
+    }
+}
+
 /// The native half of the `chime_standards` package.
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -660,6 +777,12 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(record_columns, module)?)?;
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
+    module.add_function(wrap_pyfunction!(diff, module)?)?;
+    module.add_function(wrap_pyfunction!(changes_text, module)?)?;
+    module.add_function(wrap_pyfunction!(draft_mapping, module)?)?;
+    module.add_function(wrap_pyfunction!(validate_mapping, module)?)?;
+    module.add_function(wrap_pyfunction!(migrate, module)?)?;
+    module.add_function(wrap_pyfunction!(compare_with_mapping, module)?)?;
     module.add_function(wrap_pyfunction!(summary, module)?)?;
     module.add_function(wrap_pyfunction!(vocabulary, module)?)?;
     module.add_function(wrap_pyfunction!(diagnostic_line, module)?)?;

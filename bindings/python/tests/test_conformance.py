@@ -141,10 +141,76 @@ def run_merge(case: dict[str, Any], route: str) -> tuple[dict[str, Any], list[ch
     return {"assessment": merged.to_dict(), "report": report.to_dict()}, list(report.diagnostics)
 
 
+def notes_match(expected: list[Any], actual: list[chime.Diagnostic], problems: list[str]) -> None:
+    """The expected notes must be exactly the actual `info` diagnostics, in any order."""
+    as_warnings = [
+        chime.Diagnostic("warning", d.code, d.document, d.path, d.message)
+        for d in actual
+        if d.severity == "info"
+    ]
+    diagnostics_match([{**want, "severity": "warning"} for want in expected], as_warnings, problems)
+
+
+def _revision_framework(case: dict[str, Any], key: str, route: str) -> chime.Framework:
+    given = case[key]
+    if route == "json":
+        return chime.Framework.from_json(json.dumps(given))
+    return chime.Framework.from_dict(given)
+
+
+def _mapping(case: dict[str, Any], route: str) -> Any:
+    if "mapping_json" in case:
+        return case["mapping_json"]
+    return json.dumps(case["mapping"]) if route == "json" else case["mapping"]
+
+
+def run_revision(
+    case: dict[str, Any], kind: str, route: str
+) -> tuple[dict[str, Any] | None, list[chime.Diagnostic]]:
+    """The revision kinds of spec 9 (see tests/conformance/README.md)."""
+    if kind == "diff":
+        old, new = _revision_framework(case, "old", route), _revision_framework(case, "new", route)
+        try:
+            changes = chime.diff(old, new)
+        except chime.ValidationError as error:
+            return None, error.diagnostics
+        return changes, [chime.Diagnostic.from_dict(d) for d in changes["diagnostics"]]
+    if kind == "draft_mapping":
+        old, new = _revision_framework(case, "old", route), _revision_framework(case, "new", route)
+        return chime.draft_mapping(old, new), []
+    if kind == "mapping":
+        old, new = _revision_framework(case, "old", route), _revision_framework(case, "new", route)
+        return None, chime.validate_mapping(_mapping(case, route), old, new)
+    if kind == "migrate":
+        new = _revision_framework(case, "new", route)
+        try:
+            migrated, diagnostics = chime.migrate(
+                _assessment(case, "assessment", route), _mapping(case, route), new
+            )
+        except chime.ValidationError as error:
+            return None, error.diagnostics
+        new.score(migrated)  # every migrated assessment is valid against the new framework
+        output = {"assessment": migrated.to_dict(), "diagnostics": [d.to_dict() for d in diagnostics]}
+        return output, diagnostics
+    old, new = _revision_framework(case, "old", route), _revision_framework(case, "new", route)
+    before = old.score(_assessment(case, "before", route))
+    after = new.score(_assessment(case, "after", route))
+    try:
+        comparison = chime.compare(before, after, mapping=_mapping(case, route) if "mapping" in case else None)
+    except chime.ValidationError as error:
+        return None, error.diagnostics
+    return comparison, [chime.Diagnostic.from_dict(d) for d in comparison["diagnostics"]]
+
+
 def run(case: dict[str, Any], route: str) -> tuple[dict[str, Any] | None, list[chime.Diagnostic]]:
     """What a case produced: the output document (or None) and the diagnostics."""
     if case.get("kind") == "merge":
         return run_merge(case, route)
+    kind = case.get("kind", "score")
+    if kind in ("diff", "draft_mapping", "mapping", "migrate") or (
+        kind == "compare" and "old" in case
+    ):
+        return run_revision(case, kind, route)
     try:
         framework = _framework(case, route)
     except chime.ValidationError as error:
@@ -189,11 +255,13 @@ def test_case(path: Path, route: str) -> None:
     output, diagnostics = run(case, route)
     problems: list[str] = []
     merging = case.get("kind") == "merge"
-    for key in ("report", "comparison", "cohort", "assessment"):
+    for key in ("report", "comparison", "cohort", "assessment", "changes", "mapping", "migration"):
         if key in expect:
             # A merge case's output holds the merged assessment and its report.
             have = output.get(key) if merging and output is not None else output
             subset(expect[key], have, "", problems)
     if "diagnostics" in expect:
         diagnostics_match(expect["diagnostics"], diagnostics, problems)
+    if "notes" in expect:
+        notes_match(expect["notes"], diagnostics, problems)
     assert not problems, f"{path.name} ({route}):\n    " + "\n    ".join(problems)

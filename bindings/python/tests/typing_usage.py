@@ -103,6 +103,19 @@ def several_raters() -> None:
     print(levels, matrix)
 
 
+def revisions(framework: Framework, report: Report) -> None:
+    """Framework revisions (spec 9), typed."""
+    changes: dict[str, Any] = chime.diff(framework, framework)
+    editor: str = chime.changes_text(framework, framework)
+    drafted: dict[str, Any] = chime.draft_mapping(framework, framework)
+    found: list[Diagnostic] = chime.validate_mapping(drafted, framework, framework)
+    migrated: Assessment
+    review: list[Diagnostic]
+    migrated, review = chime.migrate(Assessment.example(), drafted, framework)
+    compared: dict[str, Any] = chime.compare(report, report, mapping=drafted)
+    print(changes["required_bump"], len(editor), len(found), migrated.id, len(review), compared)
+
+
 def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, Any]) -> None:
     """Never called: each line is wrong, and mypy must say so."""
     reports = [report]
@@ -110,6 +123,7 @@ def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, 
     framework.score_many([data], errors="ignore")  # type: ignore[call-overload]
     chime.to_dataframe(reports, level="organisation")  # type: ignore[arg-type]
     chime.schema("nonsense")  # type: ignore[arg-type]
+    chime.migrate(data, data, "chime-lero")  # type: ignore[arg-type]
     wrong: int = report.overall.score  # type: ignore[assignment]
     not_reports: list[Report] = framework.score_many([data], errors="collect")  # type: ignore[assignment]
     print(wrong, not_reports)
@@ -118,3 +132,4 @@ def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, 
 if __name__ == "__main__":
     usage()
     several_raters()
+    revisions(Framework.default(), Framework.default().score(Assessment.example()))

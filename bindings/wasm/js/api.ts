@@ -18,6 +18,9 @@ import type {
   Document,
   Framework as FrameworkDocument,
   Report,
+  Changes,
+  Mapping,
+  Migration,
 } from "./chime_standards_wasm.js";
 import { SCHEMAS } from "./schemas.js";
 import { state } from "./state.js";
@@ -86,10 +89,26 @@ export type {
   Structure,
   Subcategory,
   Summary,
+  Bump,
+  ChangeKind,
+  Changes,
+  FrameworkChange,
+  Impact,
+  Mapping,
+  MappingEntry,
+  Migration,
+  Relation,
 } from "./chime_standards_wasm.js";
 
 /** The names `schema()` accepts. */
-export type SchemaName = "framework" | "assessment" | "report" | "comparison" | "cohort";
+export type SchemaName =
+  | "framework"
+  | "assessment"
+  | "report"
+  | "comparison"
+  | "cohort"
+  | "mapping"
+  | "changes";
 
 /**
  * A framework: a prepared {@link Framework}, a framework document, or its JSON text.
@@ -429,10 +448,91 @@ export function score(framework: FrameworkInput, assessment: Input<Assessment>):
  *
  * @throws {ChimeError} when a report cannot be read or the two are of different frameworks.
  */
-export function compare(before: Input<Report>, after: Input<Report>): Comparison {
+export function compare(
+  before: Input<Report>,
+  after: Input<Report>,
+  mapping?: Input<Mapping>,
+): Comparison {
   const b = text(before, "report");
   const a = text(after, "report");
-  return parsed<Comparison>(call(() => wasm.compare(b, a)));
+  if (mapping === undefined) return parsed<Comparison>(call(() => wasm.compare(b, a)));
+  const m = text(mapping, "mapping");
+  return parsed<Comparison>(call(() => wasm.compare_with_mapping(b, a, m)));
+}
+
+/** JSON text of a framework given as a prepared {@link Framework}, a document or text. */
+function frameworkText(framework: FrameworkInput): string {
+  return text(framework instanceof Framework ? framework.document : framework, "framework");
+}
+
+/**
+ * Every change from `old` to `next` with its impact (major, minor, patch), and the version
+ * rise they need (spec 9.1). A version that does not rise far enough is not thrown: the
+ * document's `diagnostics` hold the error `version_bump_too_small`.
+ *
+ * @throws {ChimeError} `framework_mismatch` for two different frameworks, or a framework's
+ * own errors.
+ */
+export function diff(old: FrameworkInput, next: FrameworkInput): Changes {
+  const o = frameworkText(old);
+  const n = frameworkText(next);
+  return parsed<Changes>(call(() => wasm.diff(o, n)));
+}
+
+/** The changes from `old` to `next` as text for a standards editor (as `chime diff`). */
+export function changesText(old: FrameworkInput, next: FrameworkInput): string {
+  const o = frameworkText(old);
+  const n = frameworkText(next);
+  return call(() => wasm.changes_text(o, n));
+}
+
+/** A draft mapping from `old` to `next` for a person to finish (spec 9.2). */
+export function draftMapping(old: FrameworkInput, next: FrameworkInput): Mapping {
+  const o = frameworkText(old);
+  const n = frameworkText(next);
+  return parsed<Mapping>(call(() => wasm.draft_mapping(o, n)));
+}
+
+/**
+ * Every problem with a mapping against both frameworks: errors, warnings and notes. Never
+ * throws for a bad mapping (a mapping that cannot be read gives the diagnostics saying why).
+ *
+ * @throws {ChimeError} when a framework cannot be used.
+ */
+export function validateMapping(
+  mapping: Input<Mapping>,
+  old: FrameworkInput,
+  next: FrameworkInput,
+): Diagnostic[] {
+  let m: string;
+  try {
+    m = text(mapping, "mapping");
+  } catch (error) {
+    if (error instanceof ChimeError) return error.diagnostics;
+    throw error;
+  }
+  const o = frameworkText(old);
+  const n = frameworkText(next);
+  return parsed<Diagnostic[]>(call(() => wasm.validate_mapping(m, o, n)));
+}
+
+/**
+ * Carries an assessment onto a new framework version with a mapping (spec 9.3). Returns the
+ * migrated assessment (status `draft`, every evidence item and every word kept, ratings
+ * carried only across one-to-one equivalent entries) and what to review
+ * (`migration_review`, `migration_retired`). The input is not changed.
+ *
+ * @throws {ChimeError} when the mapping does not fit the assessment or the framework.
+ */
+export function migrate(
+  assessment: Input<Assessment>,
+  mapping: Input<Mapping>,
+  framework: FrameworkInput,
+): Migration {
+  const a = text(assessment, "assessment");
+  const m = text(mapping, "mapping");
+  const f = frameworkText(framework);
+  return parsed<Migration>(call(() => wasm.migrate(a, m, f)));
 }
 
 /**
@@ -508,7 +608,7 @@ export function schema(name: SchemaName): Record<string, unknown> {
   const json = Object.prototype.hasOwnProperty.call(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (json === undefined) {
     throw new RangeError(
-      `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison or cohort`,
+      `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison, cohort, mapping or changes`,
     );
   }
   return parsed<Record<string, unknown>>(json);

@@ -35,16 +35,21 @@ test("the exports are the documented API", () => {
   assert.deepEqual(names, [
     "ChimeError",
     "Framework",
+    "changesText",
     "cohort",
     "compare",
     "defaultFramework",
     "merge",
+    "diff",
+    "draftMapping",
+    "migrate",
     "renderHtml",
     "renderSvg",
     "schema",
     "score",
     "split",
     "validate",
+    "validateMapping",
     "version",
   ]);
 });

@@ -6,7 +6,19 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { ChimeError, Framework, cohort, compare, merge, score } from "./chime.mjs";
+import {
+  ChimeError,
+  Framework,
+  cohort,
+  compare,
+  diff,
+  merge,
+  draftMapping,
+  migrate,
+  score,
+  validate,
+  validateMapping,
+} from "./chime.mjs";
 
 const casesDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
 
@@ -35,6 +47,30 @@ function outcome(produce) {
   }
 }
 
+/** The revision kinds of spec 9 (see tests/conformance/README.md). */
+function runRevision(testCase, kind) {
+  const mapping = () => documentArg(testCase, "mapping");
+  if (kind === "diff") return outcome(() => diff(testCase.old, testCase.new));
+  if (kind === "draft_mapping") {
+    return { output: draftMapping(testCase.old, testCase.new), diagnostics: [] };
+  }
+  if (kind === "mapping") {
+    return { output: null, diagnostics: validateMapping(mapping(), testCase.old, testCase.new) };
+  }
+  if (kind === "migrate") {
+    const result = outcome(() => migrate(documentArg(testCase, "assessment"), mapping(), testCase.new));
+    if (result.output !== null) {
+      // Every migrated assessment is valid against the new framework.
+      const errors = validate(testCase.new, result.output.assessment).filter((d) => d.severity === "error");
+      assert.deepEqual(errors, [], "the migrated assessment is invalid");
+    }
+    return result;
+  }
+  const before = score(testCase.old, documentArg(testCase, "before"));
+  const after = score(testCase.new, documentArg(testCase, "after"));
+  return outcome(() => compare(before, after, testCase.mapping));
+}
+
 /** What a case produced: the output document (or null) and the diagnostics. */
 /** A merge case: `{assessment: merged or null, report: its report or null}`. */
 function runMerge(testCase) {
@@ -57,6 +93,9 @@ function runMerge(testCase) {
 export function run(testCase) {
   const kind = testCase.kind ?? "score";
   if (kind === "merge") return runMerge(testCase);
+  if (["diff", "draft_mapping", "mapping", "migrate"].includes(kind) || (kind === "compare" && testCase.old)) {
+    return runRevision(testCase, kind);
+  }
   if (kind === "score") {
     return outcome(() => score(frameworkArg(testCase), documentArg(testCase, "assessment")));
   }
@@ -121,6 +160,16 @@ export function diagnosticsMatch(expected, actual, problems) {
   }
 }
 
+/** The expected notes must be exactly the actual `info` diagnostics, in any order. */
+function notesMatch(expected, actual, problems) {
+  const asWarnings = actual.filter((d) => d.severity === "info").map((d) => ({ ...d, severity: "warning" }));
+  diagnosticsMatch(
+    expected.map((want) => ({ ...want, severity: "warning" })),
+    asWarnings,
+    problems,
+  );
+}
+
 const files = readdirSync(casesDir)
   .filter((name) => name.endsWith(".json"))
   .sort();
@@ -136,11 +185,12 @@ for (const file of files) {
     const { output, diagnostics } = run(testCase);
     const problems = [];
     const merging = testCase.kind === "merge";
-    for (const key of ["report", "comparison", "cohort", "assessment"]) {
+    for (const key of ["report", "comparison", "cohort", "assessment", "changes", "mapping", "migration"]) {
       // A merge case's output holds the merged assessment and its report.
       if (Object.hasOwn(expect, key)) subset(expect[key], merging ? output[key] : output, "", problems);
     }
     if (Array.isArray(expect.diagnostics)) diagnosticsMatch(expect.diagnostics, diagnostics, problems);
+    if (Array.isArray(expect.notes)) notesMatch(expect.notes, diagnostics, problems);
     assert.deepEqual(problems, [], `${testCase.name}:\n  ${problems.join("\n  ")}`);
   });
 }

@@ -39,9 +39,11 @@ test("the tarball holds one .wasm, the builds and the README", () => {
   assert.deepEqual(files("."), ["README.md", "node", "package.json", "schema", "web"]);
   assert.deepEqual(files("schema"), [
     "assessment.schema.json",
+    "changes.schema.json",
     "cohort.schema.json",
     "comparison.schema.json",
     "framework.schema.json",
+    "mapping.schema.json",
     "report.schema.json",
   ]);
   assert.ok(files("web").includes("chime_standards_wasm_bg.wasm"));

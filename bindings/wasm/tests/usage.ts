@@ -124,3 +124,21 @@ void levels;
 void table;
 // @ts-expect-error merge takes a list of assessments
 merge(assessment);
+// Framework revisions (spec 9).
+import { changesText, diff, draftMapping, migrate, validateMapping } from "chime-standards";
+import type { Bump, Changes, Impact, Mapping, Migration, Relation } from "chime-standards";
+const changes: Changes = diff(framework, framework);
+const bump: Bump = changes.required_bump;
+const impacts: Impact[] = changes.changes.map((change) => change.impact);
+const mapping: Mapping = draftMapping(framework, defaultFramework());
+const relation: Relation = mapping.standards[0]?.relation ?? "equivalent";
+const mappingProblems: Diagnostic[] = validateMapping(mapping, framework, framework);
+const migration: Migration = migrate(assessment, mapping, framework);
+const migrated: Assessment = migration.assessment;
+const across: Comparison = compare(report, report, mapping);
+const editor: string = changesText(framework, framework);
+// @ts-expect-error: a relation is equivalent, narrower, broader or overlaps
+const badRelation: Relation = "same";
+// @ts-expect-error: migrate needs a mapping
+migrate(assessment, framework);
+void [bump, impacts, relation, mappingProblems, migrated, across, editor, badRelation];

@@ -16,6 +16,7 @@ pub enum Loaded {
     Framework,
     Assessment,
     Unknown,
+    Mapping,
 }
 
 impl<'a> Source<'a> {
@@ -61,6 +62,9 @@ pub fn detect(bytes: &[u8], limits: &Limits) -> Loaded {
         Ok(Head {
             format: Some(format),
         }) if format.starts_with("chime-standards/assessment@") => Loaded::Assessment,
+        Ok(Head {
+            format: Some(format),
+        }) if format.starts_with("chime-standards/mapping@") => Loaded::Mapping,
         _ => Loaded::Unknown,
     }
 }

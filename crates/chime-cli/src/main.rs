@@ -6,6 +6,7 @@
 mod input;
 mod merge;
 mod output;
+mod revision;
 mod stream;
 
 use std::path::PathBuf;
@@ -68,7 +69,7 @@ enum Command {
     },
     /// Check frameworks or assessments and list every problem.
     Validate {
-        /// Framework or assessment files (told apart by their `format`).
+        /// Framework, assessment or mapping files (told apart by their `format`).
         #[arg(required = true)]
         files: Vec<String>,
         #[command(flatten)]
@@ -76,6 +77,12 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// For a mapping: the old framework it maps from.
+        #[arg(long)]
+        from: Option<String>,
+        /// For a mapping: the new framework it maps to.
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Compare two readings (reports or assessments) of one organisation.
     Compare {
@@ -88,6 +95,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// A mapping between the two readings' framework versions: newly met and no longer
+        /// met standards follow it.
+        #[arg(long)]
+        mapping: Option<String>,
+        /// The framework of the earlier reading when it differs (default: --framework).
+        #[arg(long)]
+        from: Option<String>,
     },
     /// Pool many reports (JSON, JSON arrays, or NDJSON files) into summary statistics.
     Cohort {
@@ -134,6 +148,39 @@ enum Command {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// List the changes between two versions of a framework and the version rise they need
+    /// (exit 1 when the new version does not rise far enough).
+    Diff {
+        /// The old framework.
+        old: String,
+        /// The new framework.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a draft mapping from one framework version to another, for a person to finish.
+    Mapping {
+        /// The old framework.
+        old: String,
+        /// The new framework.
+        new: String,
+    },
+    /// Carry an assessment onto a new framework version with a mapping (what to review goes
+    /// to standard error).
+    Migrate {
+        /// The assessment, against the mapping's old framework.
+        assessment: String,
+        /// The mapping from the old framework to the new.
+        #[arg(long, required = true)]
+        mapping: String,
+        /// The new framework.
+        #[arg(long, required = true)]
+        framework: String,
+        /// Write the migrated assessment to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -170,6 +217,8 @@ enum SchemaName {
     Report,
     Comparison,
     Cohort,
+    Mapping,
+    Changes,
 }
 
 fn main() -> ExitCode {
@@ -194,6 +243,7 @@ impl Command {
             }
             Command::Cohort { format, .. } => matches!(format, CohortFormat::Json),
             Command::Merge { format, .. } => *format == ListFormat::Json,
+            Command::Diff { format, .. } => *format == ListFormat::Json,
             _ => false,
         }
     }
@@ -227,18 +277,37 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             files,
             framework,
             format,
-        } => validate(framework.framework.as_deref(), &files, format, limits),
+            from,
+            to,
+        } => validate(
+            framework.framework.as_deref(),
+            &files,
+            format,
+            (from.as_deref(), to.as_deref()),
+            limits,
+        ),
         Command::Compare {
             before,
             after,
             framework,
             format,
+            mapping,
+            from,
         } => {
             let engine = load_engine(framework.framework.as_deref(), limits)?;
-            let before = input::report_from(&engine, &Source::new(&before), limits)?;
+            let before_engine = match from.as_deref() {
+                Some(path) => load_engine(Some(path), limits)?,
+                None => engine.clone(),
+            };
+            let before = input::report_from(&before_engine, &Source::new(&before), limits)?;
             let after = input::report_from(&engine, &Source::new(&after), limits)?;
-            let comparison = chime_standards::compare(&before, &after)
-                .map_err(|error| Failure::invalid("the two reports", error.diagnostics))?;
+            let mapping = match mapping.as_deref() {
+                Some(path) => Some(revision::mapping(path, limits)?),
+                None => None,
+            };
+            let comparison =
+                chime_standards::compare_with_mapping(&before, &after, mapping.as_ref())
+                    .map_err(|error| Failure::invalid("the two reports", error.diagnostics))?;
             let text = match format {
                 ListFormat::Json => comparison.to_json(),
                 ListFormat::Text => render::comparison_text(&comparison, Some(engine.framework())),
@@ -288,6 +357,8 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
                 SchemaName::Report => SchemaKind::Report,
                 SchemaName::Comparison => SchemaKind::Comparison,
                 SchemaName::Cohort => SchemaKind::Cohort,
+                SchemaName::Mapping => SchemaKind::Mapping,
+                SchemaName::Changes => SchemaKind::Changes,
             };
             Sink::stdout().write_all(chime_standards::schema(kind))
         }
@@ -301,6 +372,16 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             merge::merge(&engine, &files, limits, Sink::new(output))
         }
         Command::Split { assessment, dir } => merge::split(&assessment, &dir, limits),
+        Command::Diff { old, new, format } => {
+            revision::run_diff(&old, &new, format == ListFormat::Json, limits)
+        }
+        Command::Mapping { old, new } => revision::run_mapping(&old, &new, limits),
+        Command::Migrate {
+            assessment,
+            mapping,
+            framework,
+            output,
+        } => revision::run_migrate(&assessment, &mapping, &framework, output, limits),
     }
 }
 
@@ -373,6 +454,7 @@ fn validate(
     framework: Option<&str>,
     files: &[String],
     format: ListFormat,
+    (from, to): (Option<&str>, Option<&str>),
     limits: &Limits,
 ) -> Result<(), Failure> {
     let engine = load_engine(framework, limits)?;
@@ -385,6 +467,7 @@ fn validate(
                 Ok(checked) => checked.framework_warnings().to_vec(),
                 Err(error) => error.diagnostics,
             },
+            Loaded::Mapping => revision::check_mapping(&bytes, from, to, limits)?,
             Loaded::Assessment | Loaded::Unknown => match chime_standards::parse_json(
                 &bytes,
                 chime_standards::Document::Assessment,

@@ -211,3 +211,76 @@ impl Comparison {
         crate::read::json::to_pretty(self)
     }
 }
+
+/// Compares two reports on two versions of one framework, following a mapping (spec 9.4).
+///
+/// Without a mapping this is [`compare`]. With one, the mapping's `from` and `to` must be the
+/// reports' frameworks (`framework_mismatch`, paths into the mapping), and `newly_met` and
+/// `no_longer_met` follow it: a new standard is newly met when it is met after and none of its
+/// entry's old standards was met before (a standard no entry leads to is new: newly met when
+/// met); an old standard is no longer met when it was met before and none of its entry's new
+/// standards is met after (a retired standard has no successor, so it is listed when it was
+/// met).
+///
+/// ```
+/// use chime_standards::{compare_with_mapping, draft_mapping, default_framework, Engine};
+/// let engine = Engine::default_framework();
+/// let report = engine.score(&chime_standards::example_assessment()).unwrap();
+/// let mapping = draft_mapping(engine.framework(), engine.framework());
+/// let same = compare_with_mapping(&report, &report, Some(&mapping)).unwrap();
+/// assert!(same.newly_met.is_empty() && same.no_longer_met.is_empty());
+/// ```
+pub fn compare_with_mapping(
+    before: &Report,
+    after: &Report,
+    mapping: Option<&crate::revision::Mapping>,
+) -> Result<Comparison, Error> {
+    let mut comparison = compare(before, after)?;
+    let Some(mapping) = mapping else {
+        return Ok(comparison);
+    };
+    let mut found = Collector::new(Document::Mapping);
+    for (path, reference, report, which) in [
+        ("/from", &mapping.from, before, "earlier"),
+        ("/to", &mapping.to, after, "later"),
+    ] {
+        if *reference != report.framework {
+            found.error(
+                Code::FrameworkMismatch,
+                path,
+                format!(
+                    "the mapping's `{}` is {} {}, but the {which} report is of {} {}; give the mapping written for these versions",
+                    path.trim_start_matches('/'),
+                    reference.id,
+                    reference.version,
+                    report.framework.id,
+                    report.framework.version
+                ),
+            );
+        }
+    }
+    if !found.found.is_empty() {
+        return Err(Error::new(found.found));
+    }
+    let routes = crate::revision::Routes::new(mapping);
+    let met_before: std::collections::HashSet<&str> = met_in(before).collect();
+    let met_after: std::collections::HashSet<&str> = met_in(after).collect();
+    comparison.newly_met = met_in(after)
+        .filter(|id| match routes.to(id) {
+            Some(entry) => !entry
+                .from
+                .iter()
+                .any(|old| met_before.contains(old.as_str())),
+            None => true,
+        })
+        .map(|id| id.to_string())
+        .collect();
+    comparison.no_longer_met = met_in(before)
+        .filter(|id| match routes.from(id) {
+            Some(entry) => !entry.to.iter().any(|new| met_after.contains(new.as_str())),
+            None => true,
+        })
+        .map(|id| id.to_string())
+        .collect();
+    Ok(comparison)
+}

@@ -45,6 +45,8 @@ pub enum Document {
     /// The list of assessments given to merge, read as one JSON array: paths start with
     /// the input's index (`/1/raters/0/role`).
     Input,
+    /// A mapping between two versions of a framework (spec 9.2).
+    Mapping,
 }
 
 deserialize_by_name!(Document {
@@ -52,6 +54,7 @@ deserialize_by_name!(Document {
     Assessment => "assessment" | "assessment",
     Report => "report" | "report",
     Input => "input" | "list of inputs",
+    Mapping => "mapping" | "mapping",
 });
 
 macro_rules! codes {
@@ -191,6 +194,22 @@ codes! {
     MergeConflict => "merge_conflict",
     /// Merge needs two or more assessments.
     MergeTooFewInputs => "merge_too_few_inputs",
+    /// A revised framework's version does not rise as far as its changes need (spec 9.1).
+    VersionBumpTooSmall => "version_bump_too_small",
+    /// An old standard a mapping neither maps nor retires (spec 9.2).
+    UnmappedStandard => "unmapped_standard",
+    /// A new standard named in more than one mapping entry's `to` (spec 9.2).
+    DuplicateTarget => "duplicate_target",
+    /// A new standard no mapping entry leads to (info, spec 9.2).
+    NewStandard => "new_standard",
+    /// An old standard named twice in a mapping (two entries, or an entry and `retired`).
+    MappedTwice => "mapped_twice",
+    /// A mapping entry with an empty `from` or `to`.
+    EmptyMappingEntry => "empty_mapping_entry",
+    /// A migrated judgement a person must review (spec 9.3).
+    MigrationReview => "migration_review",
+    /// Judgements of a retired standard, not carried (info, spec 9.3).
+    MigrationRetired => "migration_retired",
 }
 
 impl fmt::Display for Code {
@@ -292,34 +311,38 @@ impl Collector {
         }
     }
 
-    /// Records an error; the returned diagnostic takes `context` values.
     pub(crate) fn error(
         &mut self,
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push(Severity::Error, code, path, message)
+    ) {
+        self.push(Severity::Error, code, path, message);
     }
 
-    /// Records a warning; the returned diagnostic takes `context` values.
     pub(crate) fn warning(
         &mut self,
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push(Severity::Warning, code, path, message)
+    ) {
+        self.push(Severity::Warning, code, path, message);
     }
 
-    /// Records a note; the returned diagnostic takes `context` values.
-    pub(crate) fn info(
+    pub(crate) fn info(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Info, code, path, message);
+    }
+
+    /// Adds a named value to the `context` of the diagnostic recorded last.
+    pub(crate) fn context(
         &mut self,
-        code: Code,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push(Severity::Info, code, path, message)
+        name: &str,
+        value: impl Into<serde_json::Value>,
+    ) -> &mut Collector {
+        if let Some(last) = self.found.last_mut() {
+            last.set(name, value);
+        }
+        self
     }
 
     fn push(
@@ -328,13 +351,14 @@ impl Collector {
         code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        let diagnostic = Diagnostic::new(severity, code, self.document, path, message);
-        self.found.push(diagnostic);
-        match self.found.last_mut() {
-            Some(last) => last,
-            None => unreachable!("a diagnostic was pushed just now"),
-        }
+    ) {
+        self.found.push(Diagnostic::new(
+            severity,
+            code,
+            self.document,
+            path,
+            message,
+        ));
     }
 }
 

@@ -50,6 +50,7 @@ mod read;
 mod records;
 pub mod render;
 mod report;
+mod revision;
 mod schema;
 mod score;
 mod synthetic;
@@ -68,6 +69,7 @@ pub use batch::{default_jobs, map_ordered};
 pub use cohort::{
     cohort, AwardCounts, Cohort, CohortStandard, DomainSummary, Summary, COHORT_FORMAT,
 };
+pub use compare::compare_with_mapping;
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
@@ -93,6 +95,11 @@ pub use report::{
     round_to, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
+};
+pub use revision::{
+    changes_text, diff, draft_mapping, migrate, validate_mapping, Bump, ChangeKind, Changes,
+    FrameworkChange, Impact, Mapping, MappingEntry, Migration, Relation, CHANGES_FORMAT,
+    MAPPING_FORMAT,
 };
 pub use schema::{generate_schema, schema, SchemaKind};
 pub use synthetic::synthetic_assessment;

@@ -5,7 +5,7 @@
 
 use schemars::JsonSchema;
 
-use crate::{Assessment, Cohort, Comparison, Framework, Report};
+use crate::{Assessment, Changes, Cohort, Comparison, Framework, Mapping, Report};
 
 /// A document with a JSON Schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,19 +20,26 @@ pub enum SchemaKind {
     Comparison,
     /// A cohort summary.
     Cohort,
+    /// A mapping between two versions of a framework.
+    Mapping,
+    /// The changes between two versions of a framework.
+    Changes,
 }
 
 impl SchemaKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 7] = [
         SchemaKind::Framework,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Comparison,
         SchemaKind::Cohort,
+        SchemaKind::Mapping,
+        SchemaKind::Changes,
     ];
 
-    /// The kind's name: `framework`, `assessment`, `report`, `comparison`, `cohort`.
+    /// The kind's name: `framework`, `assessment`, `report`, `comparison`, `cohort`, `mapping`,
+    /// `changes`.
     pub fn name(self) -> &'static str {
         match self {
             SchemaKind::Framework => "framework",
@@ -40,6 +47,8 @@ impl SchemaKind {
             SchemaKind::Report => "report",
             SchemaKind::Comparison => "comparison",
             SchemaKind::Cohort => "cohort",
+            SchemaKind::Mapping => "mapping",
+            SchemaKind::Changes => "changes",
         }
     }
 
@@ -68,6 +77,8 @@ pub fn schema(kind: SchemaKind) -> &'static str {
         SchemaKind::Report => include_str!("../../../schema/report.schema.json"),
         SchemaKind::Comparison => include_str!("../../../schema/comparison.schema.json"),
         SchemaKind::Cohort => include_str!("../../../schema/cohort.schema.json"),
+        SchemaKind::Mapping => include_str!("../../../schema/mapping.schema.json"),
+        SchemaKind::Changes => include_str!("../../../schema/changes.schema.json"),
     }
 }
 
@@ -79,6 +90,8 @@ pub fn generate_schema(kind: SchemaKind) -> String {
         SchemaKind::Report => generate::<Report>(kind),
         SchemaKind::Comparison => generate::<Comparison>(kind),
         SchemaKind::Cohort => generate::<Cohort>(kind),
+        SchemaKind::Mapping => generate::<Mapping>(kind),
+        SchemaKind::Changes => generate::<Changes>(kind),
     };
     crate::read::json::to_pretty(&schema)
 }

@@ -12,7 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use chime_standards::{
-    cohort, compare, Diagnostic, Document, Engine, Error, Limits, Report, Severity,
+    cohort, compare, compare_with_mapping, diff, draft_mapping, migrate, parse_json,
+    validate_mapping, Diagnostic, Document, Engine, Error, Framework, Limits, Mapping, Report,
+    Severity,
 };
 use serde_json::Value;
 
@@ -37,8 +39,95 @@ fn score(engine: &Engine, bytes: &[u8]) -> Result<Report, Error> {
     engine.score_json(bytes, &Limits::default())
 }
 
+/// A framework of a revision case (`old` or `new`), checked.
+fn framework(case: &Value, key: &str) -> Result<Framework, String> {
+    let bytes = document_bytes(case, key).ok_or(format!("the case has no {key}"))?;
+    Engine::from_json(&bytes, &Limits::default())
+        .map(|engine| engine.framework().clone())
+        .map_err(|e| format!("{key}: {e}"))
+}
+
+fn mapping(case: &Value) -> Result<Result<Mapping, Error>, String> {
+    let bytes = document_bytes(case, "mapping").ok_or("the case has no mapping")?;
+    Ok(parse_json(&bytes, Document::Mapping, &Limits::default()))
+}
+
+/// The revision kinds of spec 9 (`diff`, `draft_mapping`, `mapping`, `migrate`, and `compare`
+/// across versions), or `None` for the others.
+fn run_revision(case: &Value, kind: &str) -> Option<Result<(Value, Vec<Diagnostic>), String>> {
+    let failed = |error: Error| (Value::Null, error.diagnostics);
+    let run = || -> Result<(Value, Vec<Diagnostic>), String> {
+        match kind {
+            "diff" => Ok(
+                match diff(&framework(case, "old")?, &framework(case, "new")?) {
+                    Ok(changes) => (json(&changes), changes.diagnostics.clone()),
+                    Err(error) => failed(error),
+                },
+            ),
+            "draft_mapping" => {
+                let drafted = draft_mapping(&framework(case, "old")?, &framework(case, "new")?);
+                Ok((json(&drafted), Vec::new()))
+            }
+            "mapping" => {
+                let (old, new) = (framework(case, "old")?, framework(case, "new")?);
+                Ok(match mapping(case)? {
+                    Ok(mapping) => (json(&mapping), validate_mapping(&mapping, &old, &new)),
+                    Err(error) => failed(error),
+                })
+            }
+            "migrate" => {
+                let new = framework(case, "new")?;
+                let bytes = document_bytes(case, "assessment").ok_or("no assessment")?;
+                let assessment = parse_json(&bytes, Document::Assessment, &Limits::default())
+                    .map_err(|e| format!("assessment: {e}"))?;
+                Ok(
+                    match mapping(case)?.and_then(|m| migrate(&assessment, &m, &new)) {
+                        Ok(migration) => {
+                            // Every migrated assessment must be valid against the new framework.
+                            let engine = Engine::new(new).map_err(|e| e.to_string())?;
+                            if let Err(error) = engine.score(&migration.assessment) {
+                                return Err(format!("the migrated assessment is invalid: {error}"));
+                            }
+                            (json(&migration), migration.diagnostics.clone())
+                        }
+                        Err(error) => failed(error),
+                    },
+                )
+            }
+            _ => {
+                let (old, new) = (framework(case, "old")?, framework(case, "new")?);
+                let (old, new) = (
+                    Engine::new(old).map_err(|e| e.to_string())?,
+                    Engine::new(new).map_err(|e| e.to_string())?,
+                );
+                let before = document_bytes(case, "before").ok_or("no before")?;
+                let after = document_bytes(case, "after").ok_or("no after")?;
+                let before = score(&old, &before).map_err(|e| format!("before: {e}"))?;
+                let after = score(&new, &after).map_err(|e| format!("after: {e}"))?;
+                let mapping = match case.get("mapping") {
+                    Some(_) => Some(mapping(case)?.map_err(|e| format!("mapping: {e}"))?),
+                    None => None,
+                };
+                Ok(
+                    match compare_with_mapping(&before, &after, mapping.as_ref()) {
+                        Ok(comparison) => (json(&comparison), comparison.diagnostics.clone()),
+                        Err(error) => failed(error),
+                    },
+                )
+            }
+        }
+    };
+    let revision = matches!(kind, "diff" | "draft_mapping" | "mapping" | "migrate")
+        || (kind == "compare" && case.get("old").is_some());
+    revision.then(run)
+}
+
 /// What a case produced: the output document (or null) and the diagnostics.
 fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
+    let kind = case.get("kind").and_then(Value::as_str).unwrap_or("score");
+    if let Some(result) = run_revision(case, kind) {
+        return result;
+    }
     let limits = Limits::default();
     if case.get("kind").and_then(Value::as_str) == Some("merge") {
         return run_merge(case);
@@ -198,6 +287,31 @@ fn diagnostics_match(expected: &[Value], actual: &[Diagnostic], problems: &mut V
     }
 }
 
+/// The expected notes must be exactly the actual `info` diagnostics, in any order.
+fn notes_match(expected: &[Value], actual: &[Diagnostic], problems: &mut Vec<String>) {
+    let infos: Vec<Diagnostic> = actual
+        .iter()
+        .filter(|d| d.severity == Severity::Info)
+        .cloned()
+        .map(|mut d| {
+            // Reuse the error/warning matcher by presenting notes as warnings.
+            d.severity = Severity::Warning;
+            d
+        })
+        .collect();
+    let expected: Vec<Value> = expected
+        .iter()
+        .map(|want| {
+            let mut want = want.clone();
+            if let Some(map) = want.as_object_mut() {
+                map.insert("severity".into(), Value::from("warning"));
+            }
+            want
+        })
+        .collect();
+    diagnostics_match(&expected, &infos, problems);
+}
+
 #[test]
 fn every_conformance_case_passes() {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(cases_dir())
@@ -225,7 +339,15 @@ fn every_conformance_case_passes() {
             Err(problem) => problems.push(problem),
             Ok((output, diagnostics)) => {
                 let merging = case.get("kind").and_then(Value::as_str) == Some("merge");
-                for key in ["report", "comparison", "cohort", "assessment"] {
+                for key in [
+                    "report",
+                    "comparison",
+                    "cohort",
+                    "assessment",
+                    "changes",
+                    "mapping",
+                    "migration",
+                ] {
                     if let Some(want) = expect.get(key) {
                         // A merge case's output holds the merged assessment and its report.
                         let have = if merging { &output[key] } else { &output };
@@ -234,6 +356,9 @@ fn every_conformance_case_passes() {
                 }
                 if let Some(want) = expect.get("diagnostics").and_then(Value::as_array) {
                     diagnostics_match(want, &diagnostics, &mut problems);
+                }
+                if let Some(want) = expect.get("notes").and_then(Value::as_array) {
+                    notes_match(want, &diagnostics, &mut problems);
                 }
             }
         }

@@ -161,6 +161,10 @@ fn conformance_documents_agree_with_the_schemas() {
         for key in ["assessment", "before", "after"] {
             documents.push(("assessment", SchemaKind::Assessment, case[key].clone()));
         }
+        for key in ["old", "new"] {
+            documents.push(("framework", SchemaKind::Framework, case[key].clone()));
+        }
+        documents.push(("mapping", SchemaKind::Mapping, case["mapping"].clone()));
         for item in case["assessments"].as_array().cloned().unwrap_or_default() {
             documents.push(("assessment", SchemaKind::Assessment, item));
         }

@@ -112,6 +112,12 @@ __all__ = [
     "merge",
     "schema",
     "split",
+    "MappingInput",
+    "diff",
+    "changes_text",
+    "draft_mapping",
+    "validate_mapping",
+    "migrate",
     "to_dataframe",
     "to_records",
     "vocabulary",
@@ -133,7 +139,10 @@ ReportInput = Union["Report", Mapping[str, Any], str, bytes]  # noqa: UP007
 #: The row levels of :func:`to_records` and :func:`to_dataframe`.
 RecordLevel = Literal["overall", "domain", "standard"]
 
-_Document = Literal["framework", "assessment", "report", "input"]
+_Document = Literal["framework", "assessment", "report", "input", "mapping"]
+
+#: A mapping document (spec 9.2) as the API accepts it: its dict or its JSON text.
+MappingInput = Union[Mapping[str, Any], str, bytes]  # noqa: UP007
 PathLike = Union[str, "os.PathLike[str]"]  # noqa: UP007
 
 
@@ -829,15 +838,86 @@ def _report_data(report: Any, position: int) -> _native.ReportData:
 # Across time and across organisations
 
 
-def compare(before: ReportInput, after: ReportInput) -> dict[str, Any]:
+def compare(
+    before: ReportInput, after: ReportInput, mapping: MappingInput | None = None
+) -> dict[str, Any]:
     """Compares two reports of one organisation (spec section 6).
 
     Returns the comparison document as a dict: per domain and overall, ``before``, ``after``,
     ``delta`` and ``direction`` (improved, declined, stable or ``None``), and the standards
     newly met and no longer met. ``Comparison.from_dict(...)`` of it gives attribute access.
     Raises :class:`ValidationError` for reports of different frameworks.
+
+    Reports on two versions of one framework are compared with a warning
+    ``framework_version_differs``; given the ``mapping`` between the versions, newly met and
+    no longer met follow it (spec 9.4).
     """
-    return _native.compare(_report_data(before, 0), _report_data(after, 1))
+    if mapping is None:
+        return _native.compare(_report_data(before, 0), _report_data(after, 1))
+    return _native.compare_with_mapping(
+        _report_data(before, 0), _report_data(after, 1), _text(mapping, "mapping")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Framework revisions (spec section 9)
+
+
+def diff(old: Framework, new: Framework) -> dict[str, Any]:
+    """Every change from ``old`` to ``new`` with its impact, as the changes document.
+
+    Each change is ``{kind, path, subject?, impact}``; ``required_bump`` is the highest impact
+    (``"none"`` when nothing changed). A new version that does not rise far enough is not an
+    exception: the document's ``diagnostics`` hold the error ``version_bump_too_small``.
+    Raises :class:`ValidationError` (``framework_mismatch``) for two different frameworks.
+    """
+    return _native.diff(old._engine, new._engine)
+
+
+def changes_text(old: Framework, new: Framework) -> str:
+    """The changes from ``old`` to ``new`` as text for a standards editor (as ``chime diff``)."""
+    return _native.changes_text(old._engine, new._engine)
+
+
+def draft_mapping(old: Framework, new: Framework) -> dict[str, Any]:
+    """A draft mapping from ``old`` to ``new`` for a person to finish, as a dict.
+
+    Standards kept unchanged are ``equivalent``; kept with a changed statement, applies_to
+    or level descriptors, ``overlaps`` with a note; gone from ``new``, ``retired``.
+    """
+    return _native.draft_mapping(old._engine, new._engine)
+
+
+def validate_mapping(mapping: MappingInput, old: Framework, new: Framework) -> list[Diagnostic]:
+    """Every problem with a mapping against both frameworks: errors, warnings and notes.
+
+    Never raises for a bad mapping: malformed JSON or a wrong type is returned as its
+    diagnostic (document ``"mapping"``).
+    """
+    try:
+        text = _text(mapping, "mapping")
+    except ValidationError as error:
+        return list(error.diagnostics)
+    return [
+        Diagnostic.from_dict(d)
+        for d in _native.validate_mapping(text, old._engine, new._engine)
+    ]
+
+
+def migrate(
+    assessment: AssessmentInput, mapping: MappingInput, new: Framework
+) -> tuple[Assessment, list[Diagnostic]]:
+    """Carries an assessment onto ``new`` with a mapping (spec 9.3); the input is not changed.
+
+    Returns the migrated assessment (status ``draft``, every evidence item and every word
+    kept, ratings carried only across one-to-one equivalent entries) and what to review:
+    ``migration_review`` warnings and ``migration_retired`` notes. Raises
+    :class:`ValidationError` when the mapping does not fit the assessment or ``new``.
+    """
+    data, diagnostics = _native.migrate(
+        _source(assessment), _text(mapping, "mapping"), new._engine
+    )
+    return Assessment(data), [Diagnostic.from_dict(d) for d in diagnostics]
 
 
 def cohort(reports: Iterable[ReportInput]) -> dict[str, Any]:
@@ -875,7 +955,9 @@ def split(assessment: AssessmentInput) -> list[Assessment]:
 
 
 def schema(
-    name: Literal["framework", "assessment", "report", "comparison", "cohort"],
+    name: Literal[
+        "framework", "assessment", "report", "comparison", "cohort", "mapping", "changes"
+    ],
 ) -> dict[str, Any]:
     """The JSON Schema of a document, as a dict."""
     try:

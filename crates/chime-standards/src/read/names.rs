@@ -165,6 +165,10 @@ mod tests {
             check(DomainStatus::NAMED),
             check(StandardStatus::NAMED),
             check(Direction::NAMED),
+            check(crate::ChangeKind::NAMED),
+            check(crate::Impact::NAMED),
+            check(crate::Bump::NAMED),
+            check(crate::Relation::NAMED),
         ];
         assert!(checked.iter().all(|&n| n >= 2));
     }

@@ -225,14 +225,14 @@ fn judgements(
         }
         match judgement.rating {
             Rating::Level(level) if level < 0 || level.unsigned_abs() > max_level => {
+                found.error(
+                    Code::RatingOutOfRange,
+                    format!("{}/rating", at()),
+                    format!("ratings run from 0 to {max_level}"),
+                );
                 found
-                    .error(
-                        Code::RatingOutOfRange,
-                        format!("{}/rating", at()),
-                        format!("ratings run from 0 to {max_level}"),
-                    )
-                    .set("rating", level)
-                    .set("max_level", max_level);
+                    .context("rating", level)
+                    .context("max_level", max_level);
             }
             Rating::Level(_) => {
                 if let Some(standard) = standard {
@@ -283,17 +283,17 @@ fn disagreement(
                 .map(|(i, _)| *i)
                 .min()
                 .unwrap_or(0);
+            found.warning(
+                Code::RatersDisagree,
+                format!("/judgements/{first}"),
+                format!(
+                    "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
+                    standard.id
+                ),
+            );
             found
-                .warning(
-                    Code::RatersDisagree,
-                    format!("/judgements/{first}"),
-                    format!(
-                        "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
-                        standard.id
-                    ),
-                )
-                .set("standard", standard.id.as_str())
-                .set("spread", spread);
+                .context("standard", standard.id.as_str())
+                .context("spread", spread);
         }
     }
 }
