@@ -41,12 +41,21 @@ pub enum Document {
     Assessment,
     /// A report (given to compare or cohort).
     Report,
+    /// An endorsement: the DSSE envelope (spec section 10).
+    Endorsement,
+    /// The in-toto Statement inside an endorsement's `payload`, once decoded.
+    Statement,
+    /// A key: a JWK, or a JWK Set of trusted keys.
+    Keys,
 }
 
 deserialize_by_name!(Document {
     Framework => "framework",
     Assessment => "assessment",
     Report => "report",
+    Endorsement => "endorsement",
+    Statement => "statement",
+    Keys => "keys",
 });
 
 macro_rules! codes {
@@ -178,6 +187,20 @@ codes! {
     FrameworkVersionDiffers => "framework_version_differs",
     /// A cohort of no reports.
     EmptyCohort => "empty_cohort",
+    /// An endorsement's signature that no trusted key verifies, or that is not a signature.
+    SignatureInvalid => "signature_invalid",
+    /// An endorsement signed by a key that is not in the trusted key set.
+    UntrustedKey => "untrusted_key",
+    /// The assessment or report given is not the one the endorsement names.
+    DigestMismatch => "digest_mismatch",
+    /// An endorsement that is not a DSSE envelope holding the statement spec section 10 defines.
+    MalformedEndorsement => "malformed_endorsement",
+    /// The reviewer an endorsement names is not the one its key belongs to.
+    ReviewerMismatch => "reviewer_mismatch",
+    /// A key that is not a usable Ed25519 JWK.
+    InvalidKey => "invalid_key",
+    /// A report given to sign that is not the report of the assessment given.
+    ReportMismatch => "report_mismatch",
 }
 
 impl fmt::Display for Code {
@@ -238,6 +261,9 @@ impl fmt::Display for Diagnostic {
             Document::Framework => "framework",
             Document::Assessment => "assessment",
             Document::Report => "report",
+            Document::Endorsement => "endorsement",
+            Document::Statement => "statement",
+            Document::Keys => "keys",
         };
         let path = if self.path.is_empty() {
             "/"

@@ -197,6 +197,9 @@ pub(crate) fn document_words(document: Document) -> &'static str {
         Document::Framework => "framework",
         Document::Assessment => "assessment",
         Document::Report => "report",
+        Document::Endorsement => "endorsement",
+        Document::Statement => "endorsement statement",
+        Document::Keys => "key set",
     }
 }
 
