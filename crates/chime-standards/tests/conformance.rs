@@ -92,6 +92,21 @@ fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
                 Err(error) => (Value::Null, error.diagnostics),
             })
         }
+        "verify" => {
+            let envelope = document_bytes(case, "envelope").ok_or("no envelope")?;
+            let assessment = document_bytes(case, "assessment").ok_or("no assessment")?;
+            let report = document_bytes(case, "report");
+            let keys = document_bytes(case, "keys").ok_or("no keys")?;
+            let verification = chime_standards::endorse::verify_json(
+                &envelope,
+                &assessment,
+                report.as_deref(),
+                &keys,
+                &limits,
+            );
+            let diagnostics = verification.problems.clone();
+            Ok((json(&verification), diagnostics))
+        }
         other => Err(format!("unknown kind {other}")),
     }
 }
@@ -185,7 +200,7 @@ fn every_conformance_case_passes() {
         match run(&case) {
             Err(problem) => problems.push(problem),
             Ok((output, diagnostics)) => {
-                for key in ["report", "comparison", "cohort"] {
+                for key in ["report", "comparison", "cohort", "verification"] {
                     if let Some(want) = expect.get(key) {
                         subset(want, &output, "", &mut problems);
                     }

@@ -4,6 +4,7 @@
 //! assessment can reach their output.
 
 mod comparison;
+mod endorsements;
 mod html;
 mod svg;
 mod text;
@@ -11,6 +12,7 @@ mod trig;
 mod words;
 
 pub use comparison::comparison_text;
+pub use endorsements::{html_with_endorsements, outcome_words, verification_text};
 pub use html::html;
 pub use svg::svg;
 pub use text::text;
