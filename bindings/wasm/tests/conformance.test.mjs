@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { ChimeError, Framework, cohort, compare, score } from "./chime.mjs";
+import { ChimeError, Framework, cohort, compare, score, verify } from "./chime.mjs";
 
 const casesDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
 
@@ -38,6 +38,17 @@ function outcome(produce) {
 /** What a case produced: the output document (or null) and the diagnostics. */
 export function run(testCase) {
   const kind = testCase.kind ?? "score";
+  if (kind === "verify") {
+    const optional = (key) =>
+      testCase[key] === undefined && testCase[`${key}_json`] === undefined
+        ? undefined
+        : documentArg(testCase, key);
+    const output = verify(documentArg(testCase, "envelope"), documentArg(testCase, "assessment"), {
+      keys: documentArg(testCase, "keys"),
+      report: optional("report"),
+    });
+    return { output, diagnostics: output.problems };
+  }
   if (kind === "score") {
     return outcome(() => score(frameworkArg(testCase), documentArg(testCase, "assessment")));
   }
@@ -116,7 +127,7 @@ for (const file of files) {
     const expect = testCase.expect ?? {};
     const { output, diagnostics } = run(testCase);
     const problems = [];
-    for (const key of ["report", "comparison", "cohort"]) {
+    for (const key of ["report", "comparison", "cohort", "verification"]) {
       if (Object.hasOwn(expect, key)) subset(expect[key], output, "", problems);
     }
     if (Array.isArray(expect.diagnostics)) diagnosticsMatch(expect.diagnostics, diagnostics, problems);

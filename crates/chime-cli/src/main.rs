@@ -222,6 +222,9 @@ enum SchemaName {
     Report,
     Comparison,
     Cohort,
+    Endorsement,
+    Keys,
+    Verification,
 }
 
 fn main() -> ExitCode {
@@ -345,6 +348,9 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
                 SchemaName::Report => SchemaKind::Report,
                 SchemaName::Comparison => SchemaKind::Comparison,
                 SchemaName::Cohort => SchemaKind::Cohort,
+                SchemaName::Endorsement => SchemaKind::Endorsement,
+                SchemaName::Keys => SchemaKind::Keys,
+                SchemaName::Verification => SchemaKind::Verification,
             };
             Sink::stdout().write_all(chime_standards::schema(kind))
         }

@@ -5,6 +5,7 @@
 
 use schemars::JsonSchema;
 
+use crate::endorse::{Envelope, JwkSet, Verification};
 use crate::{Assessment, Cohort, Comparison, Framework, Report};
 
 /// A document with a JSON Schema.
@@ -20,16 +21,25 @@ pub enum SchemaKind {
     Comparison,
     /// A cohort summary.
     Cohort,
+    /// An endorsement: a DSSE envelope (spec section 10).
+    Endorsement,
+    /// A set of trusted keys (JWK Set).
+    Keys,
+    /// The result of verifying an endorsement.
+    Verification,
 }
 
 impl SchemaKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [SchemaKind; 5] = [
+    pub const ALL: [SchemaKind; 8] = [
         SchemaKind::Framework,
         SchemaKind::Assessment,
         SchemaKind::Report,
         SchemaKind::Comparison,
         SchemaKind::Cohort,
+        SchemaKind::Endorsement,
+        SchemaKind::Keys,
+        SchemaKind::Verification,
     ];
 
     /// The kind's name: `framework`, `assessment`, `report`, `comparison`, `cohort`.
@@ -40,6 +50,9 @@ impl SchemaKind {
             SchemaKind::Report => "report",
             SchemaKind::Comparison => "comparison",
             SchemaKind::Cohort => "cohort",
+            SchemaKind::Endorsement => "endorsement",
+            SchemaKind::Keys => "keys",
+            SchemaKind::Verification => "verification",
         }
     }
 
@@ -68,6 +81,9 @@ pub fn schema(kind: SchemaKind) -> &'static str {
         SchemaKind::Report => include_str!("../../../schema/report.schema.json"),
         SchemaKind::Comparison => include_str!("../../../schema/comparison.schema.json"),
         SchemaKind::Cohort => include_str!("../../../schema/cohort.schema.json"),
+        SchemaKind::Endorsement => include_str!("../../../schema/endorsement.schema.json"),
+        SchemaKind::Keys => include_str!("../../../schema/keys.schema.json"),
+        SchemaKind::Verification => include_str!("../../../schema/verification.schema.json"),
     }
 }
 
@@ -79,6 +95,9 @@ pub fn generate_schema(kind: SchemaKind) -> String {
         SchemaKind::Report => generate::<Report>(kind),
         SchemaKind::Comparison => generate::<Comparison>(kind),
         SchemaKind::Cohort => generate::<Cohort>(kind),
+        SchemaKind::Endorsement => generate::<Envelope>(kind),
+        SchemaKind::Keys => generate::<JwkSet>(kind),
+        SchemaKind::Verification => generate::<Verification>(kind),
     };
     crate::json::to_pretty(&schema)
 }

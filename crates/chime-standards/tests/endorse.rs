@@ -778,6 +778,42 @@ fn jwk_reads_reject_unknown_members() {
     );
 }
 
+#[test]
+fn endorsement_documents_match_their_schemas() {
+    use chime_standards::{schema, SchemaKind};
+    let signed = signed();
+    let documents = [
+        (
+            SchemaKind::Endorsement,
+            serde_json::from_str(&signed.envelope).unwrap(),
+        ),
+        (
+            SchemaKind::Keys,
+            serde_json::to_value(&signed.keys).unwrap(),
+        ),
+        (
+            SchemaKind::Verification,
+            serde_json::to_value(signed.check()).unwrap(),
+        ),
+        (
+            SchemaKind::Verification,
+            serde_json::to_value(signed.check_with("{}", "{}", None)).unwrap(),
+        ),
+    ];
+    for (kind, value) in documents {
+        let schema: Value = serde_json::from_str(schema(kind)).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", kind.name());
+    }
+    let schema: Value = serde_json::from_str(schema(SchemaKind::Keys)).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(!validator.is_valid(&json!({"keys": [{"kty": "OKP"}]})));
+}
+
 // ---------------------------------------------------------------- property -------------
 
 /// Every leaf of a JSON value, as a JSON Pointer.

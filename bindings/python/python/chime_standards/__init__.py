@@ -38,6 +38,16 @@ from typing import (
 )
 
 from . import _native
+from .endorse import (
+    Verification,
+    canonical_json,
+    generate_key,
+    key_from_bytes,
+    key_id,
+    public_key,
+    sign_endorsement,
+    verify,
+)
 from .errors import ChimeError, Diagnostic, ValidationError
 from .views import (
     Cap,
@@ -94,6 +104,14 @@ __all__ = [
     "schema",
     "to_dataframe",
     "to_records",
+    "Verification",
+    "canonical_json",
+    "generate_key",
+    "key_from_bytes",
+    "key_id",
+    "public_key",
+    "sign_endorsement",
+    "verify",
 ]
 
 #: The package version (the version of the Rust crates it is built from).
@@ -796,7 +814,16 @@ def cohort(reports: Iterable[ReportInput]) -> dict[str, Any]:
 
 
 def schema(
-    name: Literal["framework", "assessment", "report", "comparison", "cohort"],
+    name: Literal[
+        "framework",
+        "assessment",
+        "report",
+        "comparison",
+        "cohort",
+        "endorsement",
+        "keys",
+        "verification",
+    ],
 ) -> dict[str, Any]:
     """The JSON Schema of a document, as a dict."""
     try:
