@@ -14,6 +14,10 @@ import {
   score,
   validate,
   version,
+  generateKey,
+  publicKey,
+  signEndorsement,
+  verify,
 } from "chime-standards";
 import type {
   Assessment,
@@ -107,3 +111,20 @@ compare(report);
 
 void [id, warnings, overall, claimed, capped, codes, direction, bands, svg, html, reportSchema, v];
 void [badRating, badStructure, notNull, noId];
+
+// Endorsements: sign, then verify offline.
+const key = generateKey("reviewer-1");
+const envelope = signEndorsement(assessment, report, key, {
+  reviewer: "reviewer-1",
+  role: "peer",
+  scope: "desk_review",
+  outcome: "endorsed",
+  reviewedOn: "2026-01-31",
+});
+const verification = verify(envelope, assessment, { keys: { keys: [publicKey(key)] }, report });
+const verified: boolean = verification.valid;
+const problemCodes: Code[] = verification.problems.map((p) => p.code);
+const signedBy: string | null = verification.keyid;
+// @ts-expect-error: the trusted keys are required
+verify(envelope, assessment, {});
+void [verified, problemCodes, signedBy];
