@@ -38,11 +38,16 @@ test("the exports are the documented API", () => {
     "cohort",
     "compare",
     "defaultFramework",
+    "generateKey",
+    "keyFromBytes",
+    "publicKey",
     "renderHtml",
     "renderSvg",
     "schema",
     "score",
+    "signEndorsement",
     "validate",
+    "verify",
     "version",
   ]);
 });

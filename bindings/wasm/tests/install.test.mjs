@@ -41,8 +41,11 @@ test("the tarball holds one .wasm, the builds and the README", () => {
     "assessment.schema.json",
     "cohort.schema.json",
     "comparison.schema.json",
+    "endorsement.schema.json",
     "framework.schema.json",
+    "keys.schema.json",
     "report.schema.json",
+    "verification.schema.json",
   ]);
   assert.ok(files("web").includes("chime_standards_wasm_bg.wasm"));
   assert.ok(!files("node").some((name) => name.endsWith(".wasm")), "the Node build shares the web build's .wasm");
