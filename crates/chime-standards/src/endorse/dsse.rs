@@ -76,7 +76,7 @@ pub(crate) fn encode(bytes: &[u8]) -> String {
 
 /// Decodes base64 as DSSE's verifiers must: standard or URL-safe alphabet. Padding is
 /// optional but must be right when given; stray bits after the last byte are refused, so
-/// each byte string has one text and a truncated text does not decode to something shorter.
+/// each byte string has one text, and a text cut in the middle of a byte does not decode.
 pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
     const CONFIG: GeneralPurposeConfig = GeneralPurposeConfig::new()
         .with_decode_padding_mode(DecodePaddingMode::Indifferent)
