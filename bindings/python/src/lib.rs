@@ -765,6 +765,105 @@ fn compare_with_mapping<'py>(
     }
 }
 
+/// JSON text from `str` or `bytes`, raising `ValidationError` for text that is not Unicode.
+fn bytes_of<'a>(
+    py: Python<'_>,
+    value: &'a Bound<'_, PyAny>,
+    document: Document,
+) -> PyResult<&'a [u8]> {
+    text_of(value, document)?.map_err(|error| raise(py, &error))
+}
+
+/// Verifies an endorsement (spec section 10); every argument is JSON text. Returns the
+/// verification result as a dict.
+#[pyfunction]
+#[pyo3(signature = (envelope, assessment, report, keys))]
+fn verify<'py>(
+    py: Python<'py>,
+    envelope: &Bound<'py, PyAny>,
+    assessment: &Bound<'py, PyAny>,
+    report: Option<&Bound<'py, PyAny>>,
+    keys: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let envelope = bytes_of(py, envelope, Document::Endorsement)?;
+    let assessment = bytes_of(py, assessment, Document::Assessment)?;
+    let report = report
+        .map(|report| bytes_of(py, report, Document::Report))
+        .transpose()?;
+    let keys = bytes_of(py, keys, Document::Keys)?;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        chime::endorse::verify_json(envelope, assessment, report, keys, &Limits::default())
+    }))
+    .map_err(|_| {
+        PyValueError::new_err("chime-standards failed on this input (please report it)")
+    })?;
+    to_py(py, &result)
+}
+
+/// Signs an endorsement of an assessment and its report with a private JWK; `review` is the
+/// JSON of `{reviewer, reviewed_on, scope, outcome}`. Returns the envelope as JSON text.
+#[pyfunction]
+fn sign_endorsement(
+    py: Python<'_>,
+    assessment: &Bound<'_, PyAny>,
+    report: &Bound<'_, PyAny>,
+    review: &Bound<'_, PyAny>,
+    key: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let assessment = bytes_of(py, assessment, Document::Assessment)?;
+    let report = bytes_of(py, report, Document::Report)?;
+    let review = parse::<chime::endorse::Review>(py, review, Document::Endorsement)?;
+    let key = chime::endorse::PrivateKey::from_jwk_json(bytes_of(py, key, Document::Keys)?)
+        .map_err(|error| raise(py, &error))?;
+    let signed = guarded(Document::Assessment, || {
+        chime::endorse::sign_endorsement(assessment, report, &review, &key, &Limits::default())
+    });
+    signed
+        .map(|envelope| envelope.to_json())
+        .map_err(|error| raise(py, &error))
+}
+
+/// A private JWK (as JSON text) from 32 random bytes the caller drew.
+#[pyfunction]
+#[pyo3(signature = (seed, reviewer=None))]
+fn key_from_bytes(seed: &[u8], reviewer: Option<String>) -> PyResult<String> {
+    let seed: [u8; 32] = seed.try_into().map_err(|_| {
+        PyValueError::new_err(format!(
+            "a key is made from exactly 32 random bytes (os.urandom(32)), not {}",
+            seed.len()
+        ))
+    })?;
+    let key = chime::endorse::PrivateKey::from_bytes(seed, reviewer);
+    Ok(serde_json::to_string(&key.private_jwk()).unwrap_or_default())
+}
+
+/// The public JWK (as JSON text) of a private JWK given as JSON text.
+#[pyfunction]
+fn public_key(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<String> {
+    let key = chime::endorse::PrivateKey::from_jwk_json(bytes_of(py, key, Document::Keys)?)
+        .map_err(|error| raise(py, &error))?;
+    Ok(serde_json::to_string(&key.public_jwk()).unwrap_or_default())
+}
+
+/// The RFC 7638 thumbprint of a JWK given as JSON text: the `keyid` its signatures carry.
+#[pyfunction]
+fn key_id(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<String> {
+    let jwk = parse::<chime::endorse::Jwk>(py, key, Document::Keys)?;
+    jwk.thumbprint().map_err(|error| raise(py, &error))
+}
+
+/// The RFC 8785 canonical form of JSON text, and the SHA-256 (hex) of it.
+#[pyfunction]
+fn canonical_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<(String, String)> {
+    let bytes = bytes_of(py, text, Document::Assessment)?;
+    let value = chime::endorse::read_value(bytes, Document::Assessment, &Limits::default())
+        .map_err(|error| raise(py, &error))?;
+    Ok((
+        chime::endorse::canonical_json(&value),
+        chime::endorse::value_digest(&value),
+    ))
+}
+
 /// The native half of the `chime_standards` package.
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -778,6 +877,12 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
     module.add_function(wrap_pyfunction!(diff, module)?)?;
+    module.add_function(wrap_pyfunction!(verify, module)?)?;
+    module.add_function(wrap_pyfunction!(sign_endorsement, module)?)?;
+    module.add_function(wrap_pyfunction!(key_from_bytes, module)?)?;
+    module.add_function(wrap_pyfunction!(public_key, module)?)?;
+    module.add_function(wrap_pyfunction!(key_id, module)?)?;
+    module.add_function(wrap_pyfunction!(canonical_json, module)?)?;
     module.add_function(wrap_pyfunction!(changes_text, module)?)?;
     module.add_function(wrap_pyfunction!(draft_mapping, module)?)?;
     module.add_function(wrap_pyfunction!(validate_mapping, module)?)?;

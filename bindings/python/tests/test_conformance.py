@@ -244,6 +244,17 @@ def run(case: dict[str, Any], route: str) -> tuple[dict[str, Any] | None, list[c
         except chime.ValidationError as error:
             return None, error.diagnostics
         return pooled, [chime.Diagnostic.from_dict(d) for d in pooled["diagnostics"]]
+    if kind == "verify":
+        def given(key: str) -> Any:
+            if f"{key}_json" in case:
+                return case[f"{key}_json"]
+            value = case.get(key)
+            return json.dumps(value) if route == "json" and value is not None else value
+
+        result = chime.verify(
+            given("envelope"), given("assessment"), keys=given("keys"), report=given("report")
+        )
+        return result.to_dict(), list(result.problems)
     raise AssertionError(f"unknown kind {kind}")
 
 
@@ -256,6 +267,7 @@ def test_case(path: Path, route: str) -> None:
     problems: list[str] = []
     merging = case.get("kind") == "merge"
     for key in ("report", "comparison", "cohort", "assessment", "changes", "mapping", "migration"):
+    for key in ("report", "comparison", "cohort", "verification"):
         if key in expect:
             # A merge case's output holds the merged assessment and its report.
             have = output.get(key) if merging and output is not None else output

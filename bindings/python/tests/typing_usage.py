@@ -114,6 +114,27 @@ def revisions(framework: Framework, report: Report) -> None:
     migrated, review = chime.migrate(Assessment.example(), drafted, framework)
     compared: dict[str, Any] = chime.compare(report, report, mapping=drafted)
     print(changes["required_bump"], len(editor), len(found), migrated.id, len(review), compared)
+def endorsement_usage(data: dict[str, Any], report: Report) -> None:
+    """Endorsements: sign with a key from os.urandom, verify against a JWK Set."""
+    key: dict[str, Any] = chime.generate_key("reviewer-1")
+    envelope: dict[str, Any] = chime.sign_endorsement(
+        data,
+        report,
+        key=key,
+        reviewer="reviewer-1",
+        role="peer",
+        scope="desk_review",
+        outcome="endorsed_with_conditions",
+        reviewed_on="2026-01-31",
+    )
+    result: chime.Verification = chime.verify(
+        envelope, data, keys={"keys": [chime.public_key(key)]}, report=report.to_json()
+    )
+    valid: bool = result.valid
+    codes: list[str] = result.codes
+    keyid: str | None = result.keyid
+    digest: str = chime.canonical_json(data)[1]
+    print(valid, codes, keyid, digest, chime.key_id(key))
 
 
 def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, Any]) -> None:
@@ -126,6 +147,8 @@ def must_stay_type_errors(framework: Framework, report: Report, data: dict[str, 
     chime.migrate(data, data, "chime-lero")  # type: ignore[arg-type]
     wrong: int = report.overall.score  # type: ignore[assignment]
     not_reports: list[Report] = framework.score_many([data], errors="collect")  # type: ignore[assignment]
+    chime.sign_endorsement(data, report, key={}, reviewer="r", role="boss", scope="visit", outcome="endorsed", reviewed_on="2026-01-01")  # type: ignore[arg-type]
+    chime.verify({}, data)  # type: ignore[call-arg]
     print(wrong, not_reports)
 
 

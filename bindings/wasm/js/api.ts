@@ -17,10 +17,30 @@ import type {
   Diagnostic,
   Document,
   Framework as FrameworkDocument,
+  Jwk,
+  JwkSet,
+  Envelope,
+  Outcome,
   Report,
+  ReviewerRole,
+  Scope,
+  Verification,
   Changes,
   Mapping,
   Migration,
+  Endorsement,
+  Envelope,
+  Jwk,
+  JwkSet,
+  Outcome,
+  Review,
+  Reviewer,
+  ReviewerRole,
+  Scope,
+  Signature,
+  Statement,
+  Subject,
+  Verification,
 } from "./chime_standards_wasm.js";
 import { SCHEMAS } from "./schemas.js";
 import { state } from "./state.js";
@@ -108,7 +128,10 @@ export type SchemaName =
   | "comparison"
   | "cohort"
   | "mapping"
-  | "changes";
+  | "changes"
+  | "endorsement"
+  | "keys"
+  | "verification";
 
 /**
  * A framework: a prepared {@link Framework}, a framework document, or its JSON text.
@@ -608,8 +631,92 @@ export function schema(name: SchemaName): Record<string, unknown> {
   const json = Object.prototype.hasOwnProperty.call(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (json === undefined) {
     throw new RangeError(
-      `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison, cohort, mapping or changes`,
+      `no schema named ${JSON.stringify(name)}; use framework, assessment, report, comparison, cohort, mapping, changes, endorsement, keys or verification`,
     );
   }
   return parsed<Record<string, unknown>>(json);
+}
+
+/**
+ * Verifies an endorsement (spec section 10) of an assessment, and of its report when given,
+ * against the trusted reviewers' keys (a JWK Set). Works offline, in the browser and in Node.
+ * Never throws for bad input: `valid` is false and `problems` says why, each problem with its
+ * code and a JSON Pointer into the envelope (`endorsement`), the signed statement
+ * (`statement`), the `assessment`, the `report` or the `keys`.
+ *
+ * Give the assessment as it was endorsed (the file's text or its object): layout and key
+ * order do not matter, any changed value does.
+ */
+export function verify(
+  envelope: Input<Envelope>,
+  assessment: Input<Assessment>,
+  options: { keys: Input<JwkSet>; report?: Input<Report> },
+): Verification {
+  const e = text(envelope, "endorsement");
+  const a = text(assessment, "assessment");
+  const r = options.report === undefined ? undefined : text(options.report, "report");
+  const k = text(options.keys, "keys");
+  return parsed<Verification>(call(() => wasm.verify(e, a, r, k)));
+}
+
+/** What a reviewer says when signing: who they are, how closely they looked, what they found. */
+export interface ReviewInput {
+  reviewer: string;
+  role: ReviewerRole;
+  organisation?: string;
+  scope: Scope;
+  outcome: Outcome;
+  /** The day the review concluded, `YYYY-MM-DD`. */
+  reviewedOn: string;
+}
+
+/**
+ * Signs an endorsement of an assessment and its report with a private JWK (from
+ * {@link generateKey}); returns the DSSE envelope.
+ *
+ * @throws {ChimeError} `invalid_key`, `reviewer_mismatch`, `report_mismatch`, ...
+ */
+export function signEndorsement(
+  assessment: Input<Assessment>,
+  report: Input<Report>,
+  key: Input<Jwk>,
+  review: ReviewInput,
+): Envelope {
+  const reviewer: Record<string, string> = { id: review.reviewer, role: review.role };
+  if (review.organisation !== undefined) reviewer.organisation = review.organisation;
+  const body = JSON.stringify({
+    reviewer,
+    reviewed_on: review.reviewedOn,
+    scope: review.scope,
+    outcome: review.outcome,
+  });
+  const a = text(assessment, "assessment");
+  const r = text(report, "report");
+  const k = text(key, "keys");
+  return parsed<Envelope>(call(() => wasm.sign_endorsement(a, r, body, k)));
+}
+
+/** A private Ed25519 JWK from exactly 32 random bytes (the core draws no randomness). */
+export function keyFromBytes(seed: Uint8Array, reviewer?: string): Jwk {
+  return parsed<Jwk>(call(() => wasm.key_from_bytes(seed, reviewer)));
+}
+
+/**
+ * A new private Ed25519 JWK from 32 bytes of `crypto.getRandomValues`. Keep it private; put
+ * {@link publicKey} of it in the network's JWK Set.
+ */
+export function generateKey(reviewer?: string): Jwk {
+  const seed = new Uint8Array(32);
+  globalThis.crypto.getRandomValues(seed);
+  try {
+    return keyFromBytes(seed, reviewer);
+  } finally {
+    seed.fill(0);
+  }
+}
+
+/** The public JWK (no `d`) of a private JWK, for the trusted key set. */
+export function publicKey(key: Input<Jwk>): Jwk {
+  const k = text(key, "keys");
+  return parsed<Jwk>(call(() => wasm.public_key(k)));
 }

@@ -108,6 +108,67 @@ pub fn render_svg(report: &str) -> Result<String, Thrown> {
     Ok(render::svg(&report, None))
 }
 
+/// Verifies an endorsement (spec section 10): every argument is JSON text, `report` optional.
+/// Returns the verification result as JSON; never throws (every problem is in the result).
+#[wasm_bindgen]
+pub fn verify(envelope: &str, assessment: &str, report: Option<String>, keys: &str) -> String {
+    to_json(&chime_standards::endorse::verify_json(
+        envelope.as_bytes(),
+        assessment.as_bytes(),
+        report.as_deref().map(str::as_bytes),
+        keys.as_bytes(),
+        &limits(),
+    ))
+}
+
+/// Signs an endorsement of an assessment and its report (JSON texts) with a private JWK
+/// (JSON); `review` is the JSON of `{reviewer, reviewed_on, scope, outcome}`. Returns the
+/// envelope as JSON.
+#[wasm_bindgen]
+pub fn sign_endorsement(
+    assessment: &str,
+    report: &str,
+    review: &str,
+    key: &str,
+) -> Result<String, Thrown> {
+    let review: chime_standards::endorse::Review =
+        parse_json(review.as_bytes(), Document::Endorsement, &limits()).map_err(|e| thrown(&e))?;
+    let key = chime_standards::endorse::PrivateKey::from_jwk_json(key.as_bytes())
+        .map_err(|error| thrown(&error))?;
+    chime_standards::endorse::sign_endorsement(
+        assessment.as_bytes(),
+        report.as_bytes(),
+        &review,
+        &key,
+        &limits(),
+    )
+    .map(|envelope| to_json(&envelope))
+    .map_err(|error| thrown(&error))
+}
+
+/// A private JWK (JSON) from 32 random bytes the caller drew (`crypto.getRandomValues`).
+#[wasm_bindgen]
+pub fn key_from_bytes(seed: &[u8], reviewer: Option<String>) -> Result<String, Thrown> {
+    let seed: [u8; 32] = seed.try_into().map_err(|_| {
+        thrown(&Error::single(
+            chime_standards::Code::InvalidKey,
+            Document::Keys,
+            "",
+            "a key is made from exactly 32 random bytes",
+        ))
+    })?;
+    let key = chime_standards::endorse::PrivateKey::from_bytes(seed, reviewer);
+    Ok(to_json(&key.private_jwk()))
+}
+
+/// The public JWK (JSON) of a private JWK (JSON).
+#[wasm_bindgen]
+pub fn public_key(key: &str) -> Result<String, Thrown> {
+    chime_standards::endorse::PrivateKey::from_jwk_json(key.as_bytes())
+        .map(|key| to_json(&key.public_jwk()))
+        .map_err(|error| thrown(&error))
+}
+
 /// A framework checked once and indexed, ready to validate and score many assessments.
 #[wasm_bindgen]
 pub struct Engine {

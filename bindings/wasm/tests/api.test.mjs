@@ -43,6 +43,9 @@ test("the exports are the documented API", () => {
     "diff",
     "draftMapping",
     "migrate",
+    "generateKey",
+    "keyFromBytes",
+    "publicKey",
     "renderHtml",
     "renderSvg",
     "schema",
@@ -50,6 +53,9 @@ test("the exports are the documented API", () => {
     "split",
     "validate",
     "validateMapping",
+    "signEndorsement",
+    "validate",
+    "verify",
     "version",
   ]);
 });

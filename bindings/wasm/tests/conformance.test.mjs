@@ -19,6 +19,7 @@ import {
   validate,
   validateMapping,
 } from "./chime.mjs";
+import { ChimeError, Framework, cohort, compare, score, verify } from "./chime.mjs";
 
 const casesDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
 
@@ -95,6 +96,16 @@ export function run(testCase) {
   if (kind === "merge") return runMerge(testCase);
   if (["diff", "draft_mapping", "mapping", "migrate"].includes(kind) || (kind === "compare" && testCase.old)) {
     return runRevision(testCase, kind);
+  if (kind === "verify") {
+    const optional = (key) =>
+      testCase[key] === undefined && testCase[`${key}_json`] === undefined
+        ? undefined
+        : documentArg(testCase, key);
+    const output = verify(documentArg(testCase, "envelope"), documentArg(testCase, "assessment"), {
+      keys: documentArg(testCase, "keys"),
+      report: optional("report"),
+    });
+    return { output, diagnostics: output.problems };
   }
   if (kind === "score") {
     return outcome(() => score(frameworkArg(testCase), documentArg(testCase, "assessment")));
@@ -188,6 +199,8 @@ for (const file of files) {
     for (const key of ["report", "comparison", "cohort", "assessment", "changes", "mapping", "migration"]) {
       // A merge case's output holds the merged assessment and its report.
       if (Object.hasOwn(expect, key)) subset(expect[key], merging ? output[key] : output, "", problems);
+    for (const key of ["report", "comparison", "cohort", "verification"]) {
+      if (Object.hasOwn(expect, key)) subset(expect[key], output, "", problems);
     }
     if (Array.isArray(expect.diagnostics)) diagnosticsMatch(expect.diagnostics, diagnostics, problems);
     if (Array.isArray(expect.notes)) notesMatch(expect.notes, diagnostics, problems);

@@ -42,9 +42,12 @@ test("the tarball holds one .wasm, the builds and the README", () => {
     "changes.schema.json",
     "cohort.schema.json",
     "comparison.schema.json",
+    "endorsement.schema.json",
     "framework.schema.json",
     "mapping.schema.json",
+    "keys.schema.json",
     "report.schema.json",
+    "verification.schema.json",
   ]);
   assert.ok(files("web").includes("chime_standards_wasm_bg.wasm"));
   assert.ok(!files("node").some((name) => name.endsWith(".wasm")), "the Node build shares the web build's .wasm");

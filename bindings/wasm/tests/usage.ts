@@ -16,6 +16,10 @@ import {
   split,
   validate,
   version,
+  generateKey,
+  publicKey,
+  signEndorsement,
+  verify,
 } from "chime-standards";
 import type {
   Agreement,
@@ -142,3 +146,19 @@ const badRelation: Relation = "same";
 // @ts-expect-error: migrate needs a mapping
 migrate(assessment, framework);
 void [bump, impacts, relation, mappingProblems, migrated, across, editor, badRelation];
+// Endorsements: sign, then verify offline.
+const key = generateKey("reviewer-1");
+const envelope = signEndorsement(assessment, report, key, {
+  reviewer: "reviewer-1",
+  role: "peer",
+  scope: "desk_review",
+  outcome: "endorsed",
+  reviewedOn: "2026-01-31",
+});
+const verification = verify(envelope, assessment, { keys: { keys: [publicKey(key)] }, report });
+const verified: boolean = verification.valid;
+const problemCodes: Code[] = verification.problems.map((p) => p.code);
+const signedBy: string | null = verification.keyid;
+// @ts-expect-error: the trusted keys are required
+verify(envelope, assessment, {});
+void [verified, problemCodes, signedBy];

@@ -3,6 +3,7 @@
 //! Thin by design: argument parsing and file I/O here, every rule in the `chime-standards`
 //! core. Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.
 
+mod endorse;
 mod input;
 mod merge;
 mod output;
@@ -52,6 +53,12 @@ enum Command {
         /// Threads for --ndjson (output keeps input order; default 1).
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: u16,
+        /// Endorsements to verify and list in the HTML report (with --keys, --format html).
+        #[arg(long = "endorsement", requires = "keys")]
+        endorsements: Vec<String>,
+        /// The trusted reviewers' public keys (a JWK Set) for --endorsement.
+        #[arg(long)]
+        keys: Option<String>,
     },
     /// Write synthetic assessments (fictional, deterministic), one per line, for benchmarks.
     Generate {
@@ -181,6 +188,75 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Make and manage reviewers' signing keys.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+    /// Score an assessment and sign an endorsement of it and its report (spec section 10).
+    Endorse {
+        /// The assessment reviewed.
+        assessment: String,
+        /// Your private key file (from `chime key new`).
+        #[arg(long)]
+        key: String,
+        /// Your reviewer id (the one your key names in the trusted key set).
+        #[arg(long)]
+        reviewer: String,
+        /// Your organisation's id, if you review for one.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Your standing.
+        #[arg(long, value_enum)]
+        role: endorse::RoleArg,
+        /// How closely you looked.
+        #[arg(long, value_enum)]
+        scope: endorse::ScopeArg,
+        /// What you concluded.
+        #[arg(long, value_enum)]
+        outcome: endorse::OutcomeArg,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// The day the review concluded, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        on: Option<chime_standards::Date>,
+        /// Write the endorsement to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Verify endorsements of an assessment against trusted keys (exit 0 only if all are valid).
+    Verify {
+        /// The assessment endorsed.
+        assessment: String,
+        /// Endorsement files.
+        #[arg(required = true)]
+        endorsements: Vec<String>,
+        /// The trusted reviewers' public keys: a JWK Set `{"keys": [...]}`.
+        #[arg(long)]
+        keys: String,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// The endorsed report (default: the report this engine makes of the assessment now).
+        #[arg(long)]
+        report: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Make a new Ed25519 key: the private key goes to a new file readable by you only, the
+    /// public key (for the trusted key set) is printed.
+    New {
+        /// The private key file to create (never overwritten).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The reviewer id the key belongs to.
+        #[arg(long)]
+        id: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -217,6 +293,9 @@ enum SchemaName {
     Report,
     Comparison,
     Cohort,
+    Endorsement,
+    Keys,
+    Verification,
     Mapping,
     Changes,
 }
@@ -244,6 +323,7 @@ impl Command {
             Command::Cohort { format, .. } => matches!(format, CohortFormat::Json),
             Command::Merge { format, .. } => *format == ListFormat::Json,
             Command::Diff { format, .. } => *format == ListFormat::Json,
+            Command::Verify { format, .. } => *format == ListFormat::Json,
             _ => false,
         }
     }
@@ -265,9 +345,14 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             output,
             ndjson,
             jobs,
+            endorsements,
+            keys,
         } => {
             let engine = load_engine(framework.framework.as_deref(), limits)?;
             let sink = Sink::new(output);
+            if let Some(keys) = keys {
+                return score_endorsed(&engine, &files, format, &endorsements, &keys, limits, sink);
+            }
             if ndjson {
                 return stream::score(&engine, &files, limits, usize::from(jobs), sink);
             }
@@ -359,6 +444,9 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
                 SchemaName::Cohort => SchemaKind::Cohort,
                 SchemaName::Mapping => SchemaKind::Mapping,
                 SchemaName::Changes => SchemaKind::Changes,
+                SchemaName::Endorsement => SchemaKind::Endorsement,
+                SchemaName::Keys => SchemaKind::Keys,
+                SchemaName::Verification => SchemaKind::Verification,
             };
             Sink::stdout().write_all(chime_standards::schema(kind))
         }
@@ -382,7 +470,86 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             framework,
             output,
         } => revision::run_migrate(&assessment, &mapping, &framework, output, limits),
+        Command::Key {
+            command: KeyCommand::New { output, id },
+        } => endorse::key_new(&output, id),
+        Command::Endorse {
+            assessment,
+            key,
+            reviewer,
+            organisation,
+            role,
+            scope,
+            outcome,
+            framework,
+            on,
+            output,
+        } => {
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
+            let args = endorse::EndorseArgs {
+                assessment: &assessment,
+                key: &key,
+                reviewer,
+                organisation,
+                role,
+                scope,
+                outcome,
+                on,
+            };
+            let envelope = endorse::endorse(&engine, args, limits)?;
+            Sink::new(output).write_all(&envelope)
+        }
+        Command::Verify {
+            assessment,
+            endorsements,
+            keys,
+            framework,
+            report,
+            format,
+        } => {
+            let engine = load_engine(framework.framework.as_deref(), limits)?;
+            let args = endorse::VerifyArgs {
+                assessment: &assessment,
+                endorsements: &endorsements,
+                keys: &keys,
+                report: report.as_deref(),
+            };
+            let results = endorse::verify_all(&engine, &args, limits)?;
+            endorse::print(&results, format == ListFormat::Json)
+        }
     }
+}
+
+/// `chime score --endorsement E --keys K --format html`: the HTML report with the
+/// endorsements that verified against this assessment and the report just computed.
+fn score_endorsed(
+    engine: &Engine,
+    files: &[String],
+    format: ScoreFormat,
+    endorsements: &[String],
+    keys: &str,
+    limits: &Limits,
+    sink: Sink,
+) -> Result<(), Failure> {
+    let [file] = files else {
+        return Err(Failure::usage("--endorsement takes one assessment"));
+    };
+    if !matches!(format, ScoreFormat::Html) || endorsements.is_empty() {
+        return Err(Failure::usage(
+            "endorsements are listed in the HTML report: give --format html and --endorsement",
+        ));
+    }
+    let source = Source::new(file);
+    let bytes = source.read(limits)?;
+    let report = engine
+        .score_json(&bytes, limits)
+        .map_err(|error| Failure::invalid(source.name(), error.diagnostics))?;
+    let verifications = endorse::verify_for_report(&bytes, &report.to_json(), endorsements, keys)?;
+    sink.write_all(&render::html_with_endorsements(
+        &report,
+        engine.framework(),
+        &verifications,
+    ))
 }
 
 fn load_engine(path: Option<&str>, limits: &Limits) -> Result<Engine, Failure> {

@@ -47,6 +47,12 @@ pub enum Document {
     Input,
     /// A mapping between two versions of a framework (spec 9.2).
     Mapping,
+    /// An endorsement: the DSSE envelope (spec section 10).
+    Endorsement,
+    /// The in-toto Statement inside an endorsement's `payload`, once decoded.
+    Statement,
+    /// A key: a JWK, or a JWK Set of trusted keys.
+    Keys,
 }
 
 deserialize_by_name!(Document {
@@ -55,6 +61,9 @@ deserialize_by_name!(Document {
     Report => "report" | "report",
     Input => "input" | "list of inputs",
     Mapping => "mapping" | "mapping",
+    Endorsement => "endorsement" | "endorsement",
+    Statement => "statement" | "endorsement statement",
+    Keys => "keys" | "key set",
 });
 
 macro_rules! codes {
@@ -210,6 +219,20 @@ codes! {
     MigrationReview => "migration_review",
     /// Judgements of a retired standard, not carried (info, spec 9.3).
     MigrationRetired => "migration_retired",
+    /// An endorsement's signature that no trusted key verifies, or that is not a signature.
+    SignatureInvalid => "signature_invalid",
+    /// An endorsement signed by a key that is not in the trusted key set.
+    UntrustedKey => "untrusted_key",
+    /// The assessment or report given is not the one the endorsement names.
+    DigestMismatch => "digest_mismatch",
+    /// An endorsement that is not a DSSE envelope holding the statement spec section 10 defines.
+    MalformedEndorsement => "malformed_endorsement",
+    /// The reviewer an endorsement names is not the one its key belongs to.
+    ReviewerMismatch => "reviewer_mismatch",
+    /// A key that is not a usable Ed25519 JWK.
+    InvalidKey => "invalid_key",
+    /// A report given to sign that is not the report of the assessment given.
+    ReportMismatch => "report_mismatch",
 }
 
 impl fmt::Display for Code {

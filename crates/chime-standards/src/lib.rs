@@ -41,6 +41,7 @@ mod compare;
 mod date;
 mod default;
 mod diagnostic;
+pub mod endorse;
 mod engine;
 pub mod evidence;
 mod framework;

@@ -5,6 +5,7 @@
 
 use schemars::JsonSchema;
 
+use crate::endorse::{Envelope, JwkSet, Verification};
 use crate::{Assessment, Changes, Cohort, Comparison, Framework, Mapping, Report};
 
 /// A document with a JSON Schema.
@@ -24,11 +25,17 @@ pub enum SchemaKind {
     Mapping,
     /// The changes between two versions of a framework.
     Changes,
+    /// An endorsement: a DSSE envelope (spec section 10).
+    Endorsement,
+    /// A set of trusted keys (JWK Set).
+    Keys,
+    /// The result of verifying an endorsement.
+    Verification,
 }
 
 impl SchemaKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [SchemaKind; 7] = [
+    pub const ALL: [SchemaKind; 10] = [
         SchemaKind::Framework,
         SchemaKind::Assessment,
         SchemaKind::Report,
@@ -36,6 +43,9 @@ impl SchemaKind {
         SchemaKind::Cohort,
         SchemaKind::Mapping,
         SchemaKind::Changes,
+        SchemaKind::Endorsement,
+        SchemaKind::Keys,
+        SchemaKind::Verification,
     ];
 
     /// The kind's name: `framework`, `assessment`, `report`, `comparison`, `cohort`, `mapping`,
@@ -49,6 +59,9 @@ impl SchemaKind {
             SchemaKind::Cohort => "cohort",
             SchemaKind::Mapping => "mapping",
             SchemaKind::Changes => "changes",
+            SchemaKind::Endorsement => "endorsement",
+            SchemaKind::Keys => "keys",
+            SchemaKind::Verification => "verification",
         }
     }
 
@@ -79,6 +92,9 @@ pub fn schema(kind: SchemaKind) -> &'static str {
         SchemaKind::Cohort => include_str!("../../../schema/cohort.schema.json"),
         SchemaKind::Mapping => include_str!("../../../schema/mapping.schema.json"),
         SchemaKind::Changes => include_str!("../../../schema/changes.schema.json"),
+        SchemaKind::Endorsement => include_str!("../../../schema/endorsement.schema.json"),
+        SchemaKind::Keys => include_str!("../../../schema/keys.schema.json"),
+        SchemaKind::Verification => include_str!("../../../schema/verification.schema.json"),
     }
 }
 
@@ -92,6 +108,9 @@ pub fn generate_schema(kind: SchemaKind) -> String {
         SchemaKind::Cohort => generate::<Cohort>(kind),
         SchemaKind::Mapping => generate::<Mapping>(kind),
         SchemaKind::Changes => generate::<Changes>(kind),
+        SchemaKind::Endorsement => generate::<Envelope>(kind),
+        SchemaKind::Keys => generate::<JwkSet>(kind),
+        SchemaKind::Verification => generate::<Verification>(kind),
     };
     crate::read::json::to_pretty(&schema)
 }

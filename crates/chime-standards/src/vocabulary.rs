@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::assessment::AssessmentStatus;
 use crate::diagnostic::{Document, Severity};
+use crate::endorse::{Outcome, ReviewerRole, Scope};
 use crate::report::{AwardOutcome, DomainStatus, ScoreStatus, StandardStatus};
 
 /// For each kind of value, its JSON names and their words: `vocabulary()["standard_status"]
@@ -48,5 +49,11 @@ pub fn vocabulary() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static st
         ),
         ("severity", table(Severity::NAMED, Severity::WORDS)),
         ("document", table(Document::NAMED, Document::WORDS)),
+        ("outcome", table(Outcome::NAMED, Outcome::WORDS)),
+        ("scope", table(Scope::NAMED, Scope::WORDS)),
+        (
+            "reviewer_role",
+            table(ReviewerRole::NAMED, ReviewerRole::WORDS),
+        ),
     ])
 }

@@ -184,6 +184,21 @@ fn run(case: &Value) -> Result<(Value, Vec<Diagnostic>), String> {
                 Err(error) => (Value::Null, error.diagnostics),
             })
         }
+        "verify" => {
+            let envelope = document_bytes(case, "envelope").ok_or("no envelope")?;
+            let assessment = document_bytes(case, "assessment").ok_or("no assessment")?;
+            let report = document_bytes(case, "report");
+            let keys = document_bytes(case, "keys").ok_or("no keys")?;
+            let verification = chime_standards::endorse::verify_json(
+                &envelope,
+                &assessment,
+                report.as_deref(),
+                &keys,
+                &limits,
+            );
+            let diagnostics = verification.problems.clone();
+            Ok((json(&verification), diagnostics))
+        }
         other => Err(format!("unknown kind {other}")),
     }
 }
@@ -347,6 +362,7 @@ fn every_conformance_case_passes() {
                     "changes",
                     "mapping",
                     "migration",
+                    "verification",
                 ] {
                     if let Some(want) = expect.get(key) {
                         // A merge case's output holds the merged assessment and its report.

@@ -38,6 +38,16 @@ from typing import (
 )
 
 from . import _native
+from .endorse import (
+    Verification,
+    canonical_json,
+    generate_key,
+    key_from_bytes,
+    key_id,
+    public_key,
+    sign_endorsement,
+    verify,
+)
 from .errors import ChimeError, Diagnostic, ValidationError
 from .views import (
     AwardCounts,
@@ -121,6 +131,14 @@ __all__ = [
     "to_dataframe",
     "to_records",
     "vocabulary",
+    "Verification",
+    "canonical_json",
+    "generate_key",
+    "key_from_bytes",
+    "key_id",
+    "public_key",
+    "sign_endorsement",
+    "verify",
 ]
 
 #: The package version (the version of the Rust crates it is built from).
@@ -957,6 +975,14 @@ def split(assessment: AssessmentInput) -> list[Assessment]:
 def schema(
     name: Literal[
         "framework", "assessment", "report", "comparison", "cohort", "mapping", "changes"
+        "framework",
+        "assessment",
+        "report",
+        "comparison",
+        "cohort",
+        "endorsement",
+        "keys",
+        "verification",
     ],
 ) -> dict[str, Any]:
     """The JSON Schema of a document, as a dict."""

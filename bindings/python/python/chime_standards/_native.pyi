@@ -33,6 +33,12 @@ __all__ = [
     "validate_mapping",
     "migrate",
     "compare_with_mapping",
+    "verify",
+    "sign_endorsement",
+    "key_from_bytes",
+    "public_key",
+    "key_id",
+    "canonical_json",
     "ENGINE",
     "DEFAULT_FRAMEWORK_JSON",
     "EXAMPLE_ASSESSMENT_JSON",
@@ -126,3 +132,11 @@ def migrate(
 def compare_with_mapping(
     before: ReportData, after: ReportData, mapping: _Text | None = None
 ) -> dict[str, Any]: ...
+def verify(
+    envelope: _Text, assessment: _Text, report: _Text | None, keys: _Text
+) -> dict[str, Any]: ...
+def sign_endorsement(assessment: _Text, report: _Text, review: _Text, key: _Text) -> str: ...
+def key_from_bytes(seed: bytes, reviewer: str | None = None) -> str: ...
+def public_key(key: _Text) -> str: ...
+def key_id(key: _Text) -> str: ...
+def canonical_json(text: _Text) -> tuple[str, str]: ...

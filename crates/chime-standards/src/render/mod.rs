@@ -5,12 +5,14 @@
 
 mod agreement;
 mod comparison;
+mod endorsements;
 mod html;
 mod svg;
 mod text;
 mod words;
 
 pub use comparison::comparison_text;
+pub use endorsements::{html_with_endorsements, verification_text};
 pub use html::html;
 pub use svg::svg;
 pub use text::text;
