@@ -158,7 +158,7 @@ def main() -> None:
         rows.append(("gzipped `chime_standards_wasm_bg.wasm` (`gzip -9`)",
                       "`bash scripts/build-wasm.sh` (prints it), or `gzip -9c bindings/wasm/pkg/web/chime_standards_wasm_bg.wasm \\| wc -c`",
                       f"{num(size['wasm_gzip9'])} bytes ({num(size['wasm'])} raw); web JS {num(size['js_gzip9'])} bytes gzipped",
-                      "project target 150 KB (150,000 bytes)", f"{size['wasm_gzip9'] / 150000:.2f}× the target"))
+                      "project budget 250 KB (250,000 bytes)", f"{size['wasm_gzip9'] / 250000:.2f}× the budget"))
         b = node.get("browser")
         if b:
             for label, what in [("unthrottled", "headless Chromium: load page, `init()`, `new Framework()`, first `score()`"),
@@ -168,11 +168,16 @@ def main() -> None:
                              f"{m['scored']:.0f} ms from navigation start (module {m['imported']:.0f}, init {m['initialised']:.0f}, "
                              f"framework {m['framework']:.0f}; a second score {m['second_score']:.1f} ms)",
                              f"median of {b['runs']} fresh contexts", "—"))
-        targets.append(f"WebAssembly in Node at least half of native speed: public API **{node['speed']['text']:.2f}×** "
-                       f"from JSON text, **{node['speed']['object']:.2f}×** from objects, raw **{node['speed']['raw']:.2f}×** — "
-                       f"{'met' if min(node['speed']['text'], node['speed']['object']) >= 0.5 else 'NOT met'}")
-        targets.append(f"Gzipped wasm size: **{num(size['wasm_gzip9'])} bytes** (target 150 KB) — "
-                       f"{'met' if size['wasm_gzip9'] <= 150000 else 'NOT met'}")
+        cpu = node.get("cpu_speed")
+        by_cpu = (f"; by CPU time {cpu['text']:.2f}× / {cpu['object']:.2f}× / raw {cpu['raw']:.2f}×"
+                  if cpu else "")
+        raw_speed = cpu["raw"] if cpu else node["speed"]["raw"]
+        targets.append(f"WebAssembly in Node at least 0.6× native per assessment (issue 11): public API "
+                       f"**{node['speed']['text']:.2f}×** from JSON text, **{node['speed']['object']:.2f}×** "
+                       f"from objects, raw **{node['speed']['raw']:.2f}×**{by_cpu} — "
+                       f"{'met' if raw_speed >= 0.6 else 'NOT met'} (raw, by CPU time where measured)")
+        targets.append(f"Gzipped wasm size: **{num(size['wasm_gzip9'])} bytes** (budget 250 KB) — "
+                       f"{'met' if size['wasm_gzip9'] <= 250000 else 'NOT met'}")
         if b:
             targets.append(f"Time to first score in headless Chromium: **{b['unthrottled']['median']['scored']:.0f} ms** "
                            f"({b['cpu_4x_slower']['median']['scored']:.0f} ms with the CPU 4× slower); no number was set")
