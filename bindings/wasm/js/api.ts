@@ -28,19 +28,6 @@ import type {
   Changes,
   Mapping,
   Migration,
-  Endorsement,
-  Envelope,
-  Jwk,
-  JwkSet,
-  Outcome,
-  Review,
-  Reviewer,
-  ReviewerRole,
-  Scope,
-  Signature,
-  Statement,
-  Subject,
-  Verification,
 } from "./chime_standards_wasm.js";
 import { SCHEMAS } from "./schemas.js";
 import { state } from "./state.js";
@@ -118,6 +105,19 @@ export type {
   MappingEntry,
   Migration,
   Relation,
+  Endorsement,
+  Envelope,
+  Jwk,
+  JwkSet,
+  Outcome,
+  Review,
+  Reviewer,
+  ReviewerRole,
+  Scope,
+  Signature,
+  Statement,
+  Subject,
+  Verification,
 } from "./chime_standards_wasm.js";
 
 /** The names `schema()` accepts. */
