@@ -16,10 +16,10 @@ started=$(date +%s)
 step() { printf '\n== wasm: %s\n' "$*"; }
 
 # The size target: the gzipped .wasm (gzip -9, with the embedded default framework) at or under
-# 150 KB, read as 150,000 bytes. Size is deterministic, so this is a check, not a benchmark;
+# 250 KB, read as 250,000 bytes. Size is deterministic, so this is a check, not a benchmark;
 # CHIME_WASM_MAX_GZIP_BYTES overrides it while experimenting. See "Size" in
 # bindings/wasm/README.md.
-max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-150000}
+max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-250000}
 
 step "Rust target wasm32-unknown-unknown"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -5,7 +5,8 @@
 import init, { ChimeError, Framework, version } from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
 import { byId, download, fill, h, icon } from "./dom.js";
-import { actions, addEvidence, addRater, renderForm } from "./form.js";
+import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
+import { groupShown, ratersOnly, updateGroup } from "./group.js";
 import { describe, dropUnknownStandards, showDiagnostics } from "./messages.js";
 import { resetResults, showResults } from "./results.js";
 import { ASSESSMENT_FORMAT, clone, hooks, newAssessment, normalise, store } from "./store.js";
@@ -34,6 +35,8 @@ interface Draft {
   format: typeof DRAFT_FORMAT;
   saved_at: string;
   assessment: Assessment;
+  /** The rater whose ratings this device edits, when someone rates as one. */
+  rater?: string;
   /** Present when a framework other than the embedded default is in use. */
   framework?: FrameworkDocument;
 }
@@ -66,22 +69,29 @@ function recompute(): void {
   byId("results").removeAttribute("aria-busy");
   let report: Report | null = null;
   let diagnostics: Diagnostic[];
+  // The engine's own first line of a failure: "2 problems stop scoring".
+  let summary: string | null = null;
   try {
     report = store.engine.score(store.doc);
     diagnostics = report.diagnostics;
   } catch (error) {
     if (!(error instanceof ChimeError)) throw error;
     diagnostics = error.diagnostics;
+    summary = error.message.split("\n")[0] ?? error.message;
   }
   if (report) store.report = report;
   store.paused = report === null;
-  const errors = showDiagnostics(diagnostics);
-  showResults(store.report, store.paused, errors);
+  showDiagnostics(diagnostics, summary);
+  showResults(store.report, store.paused, summary ?? "");
+  updateApplicability(report);
+  updateGroup(report, report && groupShown() ? ratersOnly() : null);
+  showWhose();
   saveDraft();
 }
 
 /** Rebuilds the form from the document (after opening a file, undo, a new framework). */
 function renderAll(): void {
+  if (store.me && !store.doc.raters.some((r) => r.id === store.me)) store.me = null;
   renderForm();
   resetResults();
   store.report = null;
@@ -97,6 +107,7 @@ let draftUnreadable = false;
 function saveDraft(): void {
   const draft: Draft = { format: DRAFT_FORMAT, saved_at: new Date().toISOString(), assessment: store.doc };
   if (store.custom) draft.framework = store.custom;
+  if (store.me) draft.rater = store.me;
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
   } catch {
@@ -194,6 +205,41 @@ actions.undoable = (message, change, focus) => {
   notice(message, before);
   if (focus) document.querySelector<HTMLElement>(focus)?.focus();
 };
+
+// ---- rating on your own device -------------------------------------------------------------
+
+/** The line at the top of the form that says whose ratings are being edited. */
+function showWhose(): void {
+  const rater = store.doc.raters.find((r) => r.id === store.me);
+  const line = byId("whose");
+  line.hidden = !rater;
+  if (rater) fill(line, icon("✎"), "You are editing the ratings of ", h("strong", null, `rater ${rater.id}`), `${rater.lived_experience ? " (lived experience)" : ""}. `, h("a", { href: "#raters-h" }, "Change"));
+}
+
+me.use = (rater) => {
+  store.me = rater && store.doc.raters.some((r) => r.id === rater) ? rater : null;
+  renderAll();
+  notice(
+    store.me
+      ? `You are now rating as rater ${store.me}. Only their ratings are edited; “Save my ratings” downloads them as a file.`
+      : "Back to the group's view: every rater and the agreed ratings.",
+  );
+  byId(store.me ? "standards-h" : "raters-h").focus();
+};
+
+function saveMyRatings(): void {
+  flush();
+  const rater = store.doc.raters.find((r) => r.id === store.me);
+  if (!rater) return;
+  const mine: Assessment = {
+    ...store.doc,
+    raters: [rater],
+    judgements: store.doc.judgements.filter((j) => j.rater === rater.id),
+  };
+  const name = fileName(`${store.doc.id}-${rater.id}`, ".json");
+  download(name, "application/json", `${JSON.stringify(mine, null, 2)}\n`);
+  notice(`Saved “${name}”: the organisation, the evidence list and the ratings of rater ${rater.id}. Give it to your coordinator.`);
+}
 
 // ---- frameworks ---------------------------------------------------------------------------
 
@@ -395,6 +441,9 @@ function wire(): void {
   byId("start-again").addEventListener("click", startAgain);
   byId("use-default").addEventListener("click", useDefaultFramework);
   byId("add-rater").addEventListener("click", addRater);
+  byId("me-box").addEventListener("click", (event) => {
+    if ((event.target as HTMLElement).id === "save-mine") saveMyRatings();
+  });
   byId("add-evidence").addEventListener("click", () => addEvidence());
   byId("problems").addEventListener("click", (event) => {
     if ((event.target as HTMLElement).id === "drop-unknown") {
@@ -476,6 +525,7 @@ async function boot(): Promise<void> {
     }
   }
   store.doc = draft && !setAside ? normalise(draft.assessment) : newAssessment(store.fw);
+  store.me = draft && !setAside && store.doc.raters.some((r) => r.id === draft.rater) ? (draft.rater ?? null) : null;
   hooks.changed = schedule;
   wire();
   renderAll();
