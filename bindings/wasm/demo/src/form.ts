@@ -76,7 +76,7 @@ export function kindLabel(kind: string): string {
   return KINDS.find(([id]) => id === kind)?.[1] ?? kind;
 }
 
-export function roleLabel(role: string): string {
+function roleLabel(role: string): string {
   return ROLES.find(([id]) => id === role)?.[1] ?? role;
 }
 
@@ -228,7 +228,7 @@ export const me = {
 
 /** Whose ratings are being edited, in words: "rater r3 (member, lived experience)". */
 export function raterWords(rater: Rater): string {
-  return `rater ${rater.id} (${roleLabel(rater.role).toLowerCase()}${rater.lived_experience ? ", lived experience" : ""})`;
+  return `rater ${rater.id} (${rater.role}${rater.lived_experience ? ", lived experience" : ""})`;
 }
 
 /** "Rate on your own device": say who you are, or (while rating) who you are rating as. */

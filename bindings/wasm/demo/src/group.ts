@@ -7,7 +7,7 @@
 import type { Rating, Report } from "../chime/index.js";
 import { byId, capitalise, countWord, fill, h, num, plural, uid } from "./dom.js";
 import type { Child } from "./dom.js";
-import { ratingValue, roleLabel, syncAgreedCard } from "./form.js";
+import { ratingValue, syncAgreedCard } from "./form.js";
 import { findJudgement, hooks, levelLabel, levels, setJudgementText, setRating, store } from "./store.js";
 
 /** What the view was built for: the framework, who is rating on this device, the raters. */
@@ -128,7 +128,7 @@ export function updateGroup(report: Report | null, raw: Report | null): void {
     fill(
       article.querySelector("[data-differ-levels]") as HTMLElement,
       store.doc.raters.map((r) =>
-        h("li", { "data-rater": r.id }, h("strong", null, `Rater ${r.id}`), ` (${roleLabel(r.role).toLowerCase()}${r.lived_experience ? ", lived experience" : ""}): `, ratingWords(findJudgement(std.id, r.id)?.rating)),
+        h("li", { "data-rater": r.id }, h("strong", null, `Rater ${r.id}`), ` (${r.role}${r.lived_experience ? ", lived experience" : ""}): `, ratingWords(findJudgement(std.id, r.id)?.rating)),
       ),
     );
     const result = live.get(std.id);
@@ -141,7 +141,7 @@ export function updateGroup(report: Report | null, raw: Report | null): void {
           : "One rating so far. ",
         mine.claimed === null
           ? "No level from the raters yet."
-          : ["Without an agreed rating the engine uses ", h("strong", { "data-differ-median": String(mine.claimed) }, `${mine.claimed} ${levelLabel(mine.claimed)}`), ", the raters' middle rating (the lower one of the two middle ratings when there is an even number)."],
+          : ["Without an agreed rating the engine uses ", h("strong", { "data-differ-median": String(mine.claimed) }, `${mine.claimed} ${levelLabel(mine.claimed)}`), ", the raters' middle rating."],
       );
     } else {
       facts.push("The raters' figures show once the assessment can be scored.");
@@ -171,9 +171,11 @@ export function updateGroup(report: Report | null, raw: Report | null): void {
         { "data-differ-score": "" },
         "Overall score with the group's agreed ratings: ",
         h("strong", null, report.overall.score.toFixed(1)),
-        raw?.overall.score !== null && raw?.overall.score !== undefined
-          ? ["; with the raters' own ratings alone: ", h("strong", null, raw.overall.score.toFixed(1)), "."]
-          : ".",
+        !raw
+          ? "."
+          : raw.overall.score !== null
+            ? ["; with the raters' own ratings alone: ", h("strong", null, raw.overall.score.toFixed(1)), "."]
+            : "; the raters' own ratings alone give no overall score yet.",
       ),
     );
   }

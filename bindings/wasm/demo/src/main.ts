@@ -532,6 +532,8 @@ async function boot(): Promise<void> {
   byId("engine-version").textContent = version;
   loading.remove();
   document.body.classList.add("ready");
+  // The first score is on the page: what the browser test times (benches/README.md).
+  performance.mark("chime:first-score");
   if (setAside) {
     alertMessage(
       `The draft saved in this browser could not be read, so a new assessment was started. The old draft is kept in this browser's storage as “${DRAFT_KEY}:unreadable”.`,
