@@ -3,6 +3,7 @@
 // only requests the page makes are for its own files.
 
 import init, { ChimeError, Framework, version } from "../chime/index.js";
+import * as chime from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
 import { byId, download, fill, h, icon } from "./dom.js";
 import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
@@ -241,6 +242,87 @@ function saveMyRatings(): void {
   notice(`Saved “${name}”: the organisation, the evidence list and the ratings of rater ${rater.id}. Give it to your coordinator.`);
 }
 
+// ---- bringing the group together ----------------------------------------------------------
+
+/**
+ * The engine's merge (spec 7), when this version of the npm package has it. The page merges
+ * nothing itself: without it, the coordinator is told how to do it instead. (esbuild warns that
+ * `merge` is undefined until the package exports it.)
+ */
+type Merge = (assessments: ReadonlyArray<Assessment | string>) => Assessment;
+const engineMerge = (chime as unknown as { merge?: Merge }).merge;
+
+function renderMergeBox(): void {
+  const box = byId("merge-box");
+  if (typeof engineMerge !== "function") {
+    fill(
+      box,
+      h("h3", null, "Bring the group together"),
+      h("p", { class: "hint", "data-merge": "unavailable" }, "Putting several raters' files together into one needs the engine's merge, which this version of the page does not have yet. For now, open one file with “Open assessment…” and ask each person to rate on that device, or use the chime command."),
+    );
+    return;
+  }
+  const input = h("input", { type: "file", id: "merge-files", class: "visually-hidden", tabindex: "-1", "aria-hidden": "true", multiple: true, accept: ".json,application/json" });
+  input.addEventListener("change", () => {
+    const files = Array.from(input.files ?? []);
+    input.value = "";
+    if (files.length) void mergeFiles(files);
+  });
+  const zone = h(
+    "div",
+    { class: "drop", "data-merge": "available" },
+    h("p", null, "Choose the raters' files (several at once), or drop them here. The engine puts them together; every conflict is listed by file and field, and nothing is replaced without you seeing it."),
+    h("button", { type: "button", id: "merge-choose", class: "secondary", onclick: () => input.click() }, "Choose raters' files…"),
+    input,
+    h("div", { id: "merge-problems" }),
+  );
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length) void mergeFiles(files);
+  });
+  fill(box, h("h3", null, "Bring the group together"), zone);
+}
+
+async function mergeFiles(files: File[]): Promise<void> {
+  if (typeof engineMerge !== "function") return;
+  const texts: string[] = [];
+  for (const file of files) {
+    const text = await readText(file);
+    if (text === null) return;
+    texts.push(text);
+  }
+  let merged: Assessment;
+  try {
+    merged = engineMerge(texts);
+  } catch (error) {
+    if (!(error instanceof ChimeError)) throw error;
+    // Paths are /<file index>/<pointer in that file>: said by file name and field.
+    const items = error.diagnostics.map((d) => {
+      const [, index, rest] = /^\/(\d+)(.*)$/.exec(d.path) ?? [];
+      const file = index === undefined ? undefined : files[Number(index)];
+      return h("li", { class: `msg ${d.severity}`, "data-merge-file": file?.name ?? "" }, h("strong", null, file ? `“${file.name}”` : "The files"), rest ? ` at ${rest}` : "", `: ${describe(d)}`);
+    });
+    fill(byId("merge-problems"), h("p", null, icon("✖"), h("strong", null, `${error.message.split("\n")[0] ?? ""}. `), "Nothing was changed: put the files right (or leave one out) and choose them again."), h("ul", { class: "summary" }, items));
+    return;
+  }
+  actions.undoable(
+    `Brought together ${files.length} files: ${files.map((f) => `“${f.name}”`).join(", ")}. Undo brings back the assessment that was here.`,
+    () => {
+      store.doc = normalise(merged);
+      store.me = null;
+    },
+    "#differ-h",
+  );
+  fill(byId("merge-problems"));
+}
+
 // ---- frameworks ---------------------------------------------------------------------------
 
 function useFramework(engine: Framework, custom: FrameworkDocument | null): void {
@@ -441,6 +523,7 @@ function wire(): void {
   byId("start-again").addEventListener("click", startAgain);
   byId("use-default").addEventListener("click", useDefaultFramework);
   byId("add-rater").addEventListener("click", addRater);
+  renderMergeBox();
   byId("me-box").addEventListener("click", (event) => {
     if ((event.target as HTMLElement).id === "save-mine") saveMyRatings();
   });

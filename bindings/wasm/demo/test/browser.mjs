@@ -684,6 +684,37 @@ await step("keyboard only: the agree step with Tab, arrow keys and typing", asyn
   await matchesCli(await exportAssessment("agreed-keyboard.json"));
 });
 
+await step("bring the group together: the engine's merge, once the npm package has it", async () => {
+  if (!(await page.locator('[data-merge="available"]').count())) {
+    // The page merges nothing itself: until the package exports merge(), it says how instead.
+    assert.match(await text('[data-merge="unavailable"]'), /needs the engine's merge/);
+    assert.equal(await page.locator("#merge-files").count(), 0, "no file picker that could not work");
+    console.log("  (the npm package has no merge() yet: only the fallback is checked)");
+    return;
+  }
+  const whole = JSON.parse(fs.readFileSync(path.join(work, "agreed.json"), "utf8"));
+  const r1 = { ...whole, raters: whole.raters.filter((r) => r.id === "r1"), judgements: whole.judgements.filter((j) => j.rater === "r1") };
+  const r3 = JSON.parse(fs.readFileSync(path.join(work, "mine-r3.json"), "utf8"));
+  const clash = { ...r3, raters: [{ ...r3.raters[0], role: "staff" }] };
+  const files = (list) => list.map(([name, doc]) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) }));
+  // A conflict is listed by file and field, and nothing changes.
+  const before = await draft();
+  await page.setInputFiles("#merge-files", files([["r3.json", r3], ["r3-again.json", clash]]));
+  await page.waitForSelector("#merge-problems li");
+  assert.match(await text("#merge-problems"), /“r3-again\.json” at \/raters\/0\/role/);
+  assert.equal(await draft(), before, "nothing changed");
+  await audit("merge conflicts shown");
+  // Two raters' files come together, as the engine merges them.
+  await page.setInputFiles("#merge-files", files([["r1.json", r1], ["r3.json", r3]]));
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Brought together"));
+  await settle();
+  const merged = JSON.parse(await draft()).assessment;
+  assert.deepEqual(merged.raters.map((r) => r.id), ["r1", "r3"]);
+  assert.deepEqual(merged.judgements.filter((j) => j.rater === "r3"), r3.judgements);
+  await page.locator("#notice button", { hasText: "Undo" }).click();
+  await settle();
+});
+
 await step("a malformed or wrong file shows a clear message and leaves the work untouched", async () => {
   const before = { draft: await draft(), score: await text("[data-overall-score]") };
   const open = async (name, content) => {
