@@ -258,7 +258,7 @@ export function renderMe(): void {
     h(
       "div",
       { class: "grid" },
-      field("Your rater id", id, { "data-me": "id" }, "Letters, digits and dashes; the coordinator tells each person theirs."),
+      field("Your rater id", id, { "data-me": "id" }, "Letters, digits and dashes; the coordinator tells each person theirs. If the file already lists you, your details there are kept."),
       field("Your role", role, { "data-me": "role" }),
       h("div", { class: "field check", "data-me": "lived" }, lived, h("label", { for: lived.id }, "I have lived experience of recovery")),
     ),
@@ -278,16 +278,12 @@ export function renderMe(): void {
             id.focus();
             return;
           }
-          let found = store.doc.raters.find((r) => r.id === wanted);
-          if (!found) {
-            found = { id: wanted, role: role.value as RaterRole };
-            store.doc.raters.push(found);
-          } else {
-            found.role = role.value as RaterRole;
+          // A rater already in the file keeps the role recorded there (change it in the list
+          // below): nothing in the coordinator's file is replaced without being seen.
+          if (!store.doc.raters.some((r) => r.id === wanted)) {
+            store.doc.raters.push({ id: wanted, role: role.value as RaterRole, ...(lived.checked ? { lived_experience: true } : {}) });
           }
-          if (lived.checked) found.lived_experience = true;
-          else delete found.lived_experience;
-          me.use(found.id);
+          me.use(wanted);
         },
       },
       "Rate as this person",

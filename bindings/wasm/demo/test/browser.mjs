@@ -543,6 +543,12 @@ await step("raters: individual ratings, the agreed one optional", async () => {
 
 await step("rate on your own device: say who you are, rate as that rater, save my ratings", async () => {
   const box = page.locator("#me-box");
+  // No id, no rating: the field says so and is marked invalid.
+  await box.locator('[data-me="id"] input').fill("  ");
+  await page.click("#rate-as");
+  assert.match(await text("#me-box .msg.error"), /Enter your rater id/);
+  assert.equal(await box.locator('[data-me="id"] input').getAttribute("aria-invalid"), "true");
+  assert.ok(await box.locator('[data-me="id"] input').evaluate((el) => el === document.activeElement), "the focus goes to the id");
   await box.locator('[data-me="id"] input').fill("r3");
   await box.locator('[data-me="role"] select').selectOption("peer");
   await box.locator('[data-me="lived"] input').check();
