@@ -3,7 +3,7 @@
 # with no external resources that any static file server can serve, and that works offline
 # once loaded (service worker).
 #
-#   site/index.html, style.css, icon.svg, manifest.webmanifest   from bindings/wasm/demo/
+#   site/index.html, boot.js, style.css, icon.svg, manifest.webmanifest   from bindings/wasm/demo/
 #   site/app/main.js     the page (bindings/wasm/demo/src/*.ts, type-checked by tsc) and the
 #                        npm package's web build (pkg/web/), bundled by esbuild
 #   site/app/*.wasm      the package's WebAssembly module
@@ -46,7 +46,7 @@ echo "build-site: esbuild (the page and the package's web build, as one file)"
 # The web build fetches the .wasm from beside itself, which is now beside the bundle.
 cp $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm "$site/app/"
 
-cp $demo/index.html $demo/style.css $demo/icon.svg $demo/manifest.webmanifest "$site/"
+cp $demo/index.html $demo/boot.js $demo/style.css $demo/icon.svg $demo/manifest.webmanifest "$site/"
 
 echo "build-site: service worker"
 node - "$site" "$demo/sw.js" <<'EOF'

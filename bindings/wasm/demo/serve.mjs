@@ -26,9 +26,20 @@ export const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/**
+ * The Content-Security-Policy of the page, read from its index.html meta tag (the one place it
+ * is written), with what only a header can say added: no framing by other sites.
+ */
+export async function policy(root) {
+  const html = await fs.readFile(path.join(root, "index.html"), "utf8").catch(() => "");
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+  return meta ? `${meta}; frame-ancestors 'none'` : null;
+}
+
 /** Serves `root` on host:port (port 0: any free port); resolves to { server, url }. */
-export function serve(root, { port = 0, host = "127.0.0.1" } = {}) {
+export async function serve(root, { port = 0, host = "127.0.0.1" } = {}) {
   const base = path.resolve(root);
+  const csp = await policy(base);
   const server = http.createServer(async (request, response) => {
     const send = (status, text) => {
       response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
@@ -54,6 +65,7 @@ export function serve(root, { port = 0, host = "127.0.0.1" } = {}) {
         "Content-Length": stat.size,
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
+        ...(csp ? { "Content-Security-Policy": csp } : {}),
       });
       if (request.method === "HEAD") return response.end();
       createReadStream(file).pipe(response);

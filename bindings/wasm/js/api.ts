@@ -180,13 +180,10 @@ function ensureReady(): void {
 }
 
 function singleError(code: Code, document: Document, message: string, path = ""): ChimeError {
+  ensureReady();
   const diagnostic: Diagnostic = { severity: "error", code, document, path, message };
-  // The same text as the Rust error's Display.
-  return new ChimeError(
-    `1 problem stops scoring\n  error[${code}] ${document} ${path || "/"}: ${message}`,
-    code,
-    [diagnostic],
-  );
+  // The engine's own summary, the same text as the Rust error's Display.
+  return new ChimeError(wasm.summary(JSON.stringify([diagnostic])), code, [diagnostic]);
 }
 
 /** A number JSON cannot hold, found while writing a document. */

@@ -15,7 +15,9 @@
 //! themselves are not in this module: the build writes them into the JavaScript package
 //! (`schemas.js`), which keeps them out of the `.wasm` every page downloads.
 
-use chime_standards::{parse_json, render, Diagnostic, Document, Error, Limits, Report};
+use chime_standards::{
+    parse_json, render, Code, Diagnostic, Document, Error, Limits, Report, Severity,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -79,6 +81,23 @@ pub fn version() -> String {
 #[wasm_bindgen]
 pub fn vocabulary() -> String {
     to_json(&chime_standards::vocabulary())
+}
+
+/// The engine's summary of a failure (`chime_standards::summary`) for diagnostics given as a
+/// JSON array: "1 problem stops scoring", then each error on its own line. The wrapper uses it
+/// for the errors it finds itself, so every message has the core's wording.
+#[wasm_bindgen]
+pub fn summary(diagnostics: &str) -> Result<String, Thrown> {
+    let diagnostics: Vec<Diagnostic> = serde_json::from_str(diagnostics).map_err(|error| {
+        thrown(&Error::new(vec![Diagnostic::new(
+            Severity::Error,
+            Code::InvalidJson,
+            Document::Report,
+            "",
+            format!("expected a JSON array of diagnostics: {error}"),
+        )]))
+    })?;
+    Ok(chime_standards::summary(&diagnostics))
 }
 
 /// Compares two reports (JSON) of one organisation.

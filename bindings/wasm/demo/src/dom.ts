@@ -16,6 +16,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === "function") {
       element.addEventListener(name.slice(2), value);
+    } else if (name === "style") {
+      // Through the CSSOM: the Content-Security-Policy (style-src 'self') refuses style attributes.
+      element.style.cssText = String(value);
     } else if (name === "value" || name === "checked") {
       (element as unknown as Record<string, unknown>)[name] = value;
       if (name === "checked") element.setAttribute("checked", "");

@@ -10,12 +10,11 @@
 //   data-action="1" data-action-part="description|due"
 //                                          inside data-part="actions": one action, one field of it
 
-import type { Evidence, EvidenceKind, Rater, RaterRole, Rating, Sensitivity, Source, Standard, Structure } from "../chime/index.js";
+import type { Evidence, EvidenceKind, Rater, RaterRole, Rating, Report, Sensitivity, Source, Standard, Structure } from "../chime/index.js";
 import { byId, fill, h, icon, num, plural, uid } from "./dom.js";
 import type { Attrs, Child } from "./dom.js";
 import {
   addAction,
-  applies,
   findJudgement,
   homeDomain,
   hooks,
@@ -195,10 +194,7 @@ export function renderOrganisation(): void {
           ["formally_constituted", "Formally constituted"],
         ],
         org.structure,
-        (v) => {
-          org.structure = v;
-          updateApplicability();
-        },
+        (v) => (org.structure = v),
       ),
       { "data-path": "/organisation/structure" },
       "Formally constituted: a charity, CIC or company with a governing document. Some standards apply only to these.",
@@ -225,7 +221,78 @@ export function renderOrganisation(): void {
 
 // ---- raters -------------------------------------------------------------------------------
 
+/** Set by main.ts: switches whose ratings this device edits (null: the group's view). */
+export const me = {
+  use: (_rater: string | null): void => undefined,
+};
+
+/** Whose ratings are being edited, in words: "rater r3 (member, lived experience)". */
+export function raterWords(rater: Rater): string {
+  return `rater ${rater.id} (${rater.role}${rater.lived_experience ? ", lived experience" : ""})`;
+}
+
+/** "Rate on your own device": say who you are, or (while rating) who you are rating as. */
+export function renderMe(): void {
+  const box = byId("me-box");
+  const rater = store.doc.raters.find((r) => r.id === store.me);
+  if (rater) {
+    fill(
+      box,
+      h("h3", null, `Rating as ${raterWords(rater)}`),
+      h("p", null, `Only the ratings of rater ${rater.id} are edited on this device; the other raters' and the agreed ratings are left as they are. When you are done, save your ratings and give the file to your coordinator.`),
+      h("div", { class: "toolbar" },
+        h("button", { type: "button", id: "save-mine" }, "Save my ratings"),
+        h("button", { type: "button", class: "secondary", id: "stop-me", onclick: () => me.use(null) }, `Stop rating as ${rater.id}`),
+      ),
+    );
+    return;
+  }
+  const id = h("input", { type: "text", id: uid("me-id"), spellcheck: "false", autocapitalize: "none", autocomplete: "off", value: nextId("r", store.doc.raters.map((r) => r.id)) });
+  const role = selectInput<RaterRole>(ROLES, "member", () => undefined);
+  const lived = h("input", { type: "checkbox", id: uid("me-lived") });
+  const problem = h("p", { class: "msg error", id: uid("me-problem"), hidden: true });
+  fill(
+    box,
+    h("h3", null, "Rate on your own device"),
+    h("p", { class: "hint" }, "Each person can rate on their own phone or computer, then save their ratings to a file for the coordinator. Use an id such as r3, not your name."),
+    h(
+      "div",
+      { class: "grid" },
+      field("Your rater id", id, { "data-me": "id" }, "Letters, digits and dashes; the coordinator tells each person theirs. If the file already lists you, your details there are kept."),
+      field("Your role", role, { "data-me": "role" }),
+      h("div", { class: "field check", "data-me": "lived" }, lived, h("label", { for: lived.id }, "I have lived experience of recovery")),
+    ),
+    problem,
+    h(
+      "button",
+      {
+        type: "button",
+        id: "rate-as",
+        onclick: () => {
+          const wanted = id.value.trim();
+          if (!wanted) {
+            fill(problem, icon("✖"), h("strong", null, "Error: "), "Enter your rater id, such as r3.");
+            problem.hidden = false;
+            id.setAttribute("aria-invalid", "true");
+            id.setAttribute("aria-describedby", problem.id);
+            id.focus();
+            return;
+          }
+          // A rater already in the file keeps the role recorded there (change it in the list
+          // below): nothing in the coordinator's file is replaced without being seen.
+          if (!store.doc.raters.some((r) => r.id === wanted)) {
+            store.doc.raters.push({ id: wanted, role: role.value as RaterRole, ...(lived.checked ? { lived_experience: true } : {}) });
+          }
+          me.use(wanted);
+        },
+      },
+      "Rate as this person",
+    ),
+  );
+}
+
 export function renderRaters(): void {
+  renderMe();
   const doc = store.doc;
   const list = byId("raters-list");
   if (!doc.raters.length) {
@@ -245,6 +312,7 @@ export function renderRaters(): void {
           onchange: (event: Event) => {
             if ((event.target as HTMLInputElement).checked) rater.lived_experience = true;
             else delete rater.lived_experience;
+            relabelRater(rater);
             edited();
           },
         });
@@ -266,6 +334,9 @@ export function renderRaters(): void {
             lived,
             h("label", { for: lived.id }, "Has lived experience of recovery"),
           ),
+          rater.id === store.me
+            ? h("p", { class: "you" }, "You are rating as this rater.")
+            : h("button", { type: "button", class: "secondary small", onclick: () => me.use(rater.id) }, `Rate as ${rater.id}`),
           h(
             "button",
             {
@@ -288,8 +359,21 @@ export function renderRaters(): void {
 
 function relabelRater(rater: Rater): void {
   for (const legend of document.querySelectorAll<HTMLElement>(`[data-rater-legend="${CSS.escape(rater.id)}"]`)) {
-    legend.textContent = raterLegend(rater);
+    legend.textContent = rater.id === store.me ? `Your rating, as ${raterWords(rater)}` : raterLegend(rater);
   }
+  if (rater.id === store.me) renderMe();
+}
+
+/** Brings a standard's agreed rating and justification in its card in line with the document. */
+export function syncAgreedCard(standard: string): void {
+  const key = CSS.escape(judgeKey(standard, null));
+  const value = ratingValue(findJudgement(standard, null)?.rating);
+  const radio = document.querySelector<HTMLInputElement>(`[data-judge="${key}"][data-part="rating"] input[value="${CSS.escape(value)}"]`);
+  if (radio) radio.checked = true;
+  const wrapper = document.querySelector<HTMLElement>(`[data-judge="${key}"][data-part="justification"]`);
+  const area = wrapper?.querySelector("textarea");
+  if (area && area !== document.activeElement) area.value = findJudgement(standard, null)?.justification ?? "";
+  showJustification(wrapper ?? null, standard, null);
 }
 
 function raterLegend(rater: Rater): string {
@@ -352,7 +436,7 @@ export function renderStandards(): void {
       );
     }),
   );
-  updateApplicability();
+  updateApplicability(store.paused ? null : store.report);
 }
 
 function standardCard(std: Standard): HTMLElement {
@@ -400,6 +484,8 @@ function standardCard(std: Standard): HTMLElement {
 
 function ratings(std: Standard): Child {
   const raters = store.doc.raters;
+  const mine = raters.find((r) => r.id === store.me);
+  if (mine) return [ratingGroup(std, mine, `Your rating, as ${raterWords(mine)}`, true), justification(std, mine.id)];
   if (!raters.length) return [ratingGroup(std, null, "Your rating", true), justification(std, null)];
   return [
     ratingGroup(std, null, "Agreed rating (optional)", true),
@@ -417,7 +503,7 @@ function ratings(std: Standard): Child {
   ];
 }
 
-function ratingValue(rating: Rating | undefined): string {
+export function ratingValue(rating: Rating | undefined): string {
   if (rating === "not_applicable") return "na";
   if (rating === null || rating === undefined) return "";
   return String(rating);
@@ -669,20 +755,26 @@ export function syncLinks(): void {
   });
 }
 
-/** Shows "does not apply" on standards for formally constituted organisations. */
-export function updateApplicability(): void {
+/**
+ * Shows "does not apply" on the standards the engine's live report says do not apply to the
+ * organisation as it is set up. Without a live report (while errors stop scoring) the page
+ * does not guess: it says the question waits for the next score.
+ */
+export function updateApplicability(report: Report | null): void {
+  const results = new Map((report?.standards ?? []).map((s) => [s.standard, s]));
   for (const std of store.fw.standards) {
     const note = document.querySelector<HTMLElement>(`[data-applies="${CSS.escape(std.id)}"]`);
     const card = document.getElementById(`std-${std.id}`);
     if (!note || !card) continue;
-    const off = !applies(std);
+    const off = results.get(std.id)?.applies === false;
     card.classList.toggle("off", off);
     note.hidden = !off;
-    fill(
-      note,
-      icon("⊘"),
-      "Does not apply to informal organisations: it is not scored, and you can skip it.",
-    );
+    fill(note, icon("⊘"), "Does not apply to your organisation as it is set up now: it is not scored, and you can skip it.");
+  }
+  const status = document.getElementById("applies-status");
+  if (status) {
+    status.hidden = report !== null;
+    status.textContent = "Which standards apply to your organisation is shown again once the problems that stop scoring are fixed.";
   }
 }
 

@@ -3,9 +3,11 @@
 // only requests the page makes are for its own files.
 
 import init, { ChimeError, Framework, version } from "../chime/index.js";
+import * as chime from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
 import { byId, download, fill, h, icon } from "./dom.js";
-import { actions, addEvidence, addRater, renderForm } from "./form.js";
+import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
+import { groupShown, ratersOnly, updateGroup } from "./group.js";
 import { describe, dropUnknownStandards, showDiagnostics } from "./messages.js";
 import { resetResults, showResults } from "./results.js";
 import { ASSESSMENT_FORMAT, clone, hooks, newAssessment, normalise, store } from "./store.js";
@@ -34,6 +36,8 @@ interface Draft {
   format: typeof DRAFT_FORMAT;
   saved_at: string;
   assessment: Assessment;
+  /** The rater whose ratings this device edits, when someone rates as one. */
+  rater?: string;
   /** Present when a framework other than the embedded default is in use. */
   framework?: FrameworkDocument;
 }
@@ -66,22 +70,29 @@ function recompute(): void {
   byId("results").removeAttribute("aria-busy");
   let report: Report | null = null;
   let diagnostics: Diagnostic[];
+  // The engine's own first line of a failure: "2 problems stop scoring".
+  let summary: string | null = null;
   try {
     report = store.engine.score(store.doc);
     diagnostics = report.diagnostics;
   } catch (error) {
     if (!(error instanceof ChimeError)) throw error;
     diagnostics = error.diagnostics;
+    summary = error.message.split("\n")[0] ?? error.message;
   }
   if (report) store.report = report;
   store.paused = report === null;
-  const errors = showDiagnostics(diagnostics);
-  showResults(store.report, store.paused, errors);
+  showDiagnostics(diagnostics, summary);
+  showResults(store.report, store.paused, summary ?? "");
+  updateApplicability(report);
+  updateGroup(report, report && groupShown() ? ratersOnly() : null);
+  showWhose();
   saveDraft();
 }
 
 /** Rebuilds the form from the document (after opening a file, undo, a new framework). */
 function renderAll(): void {
+  if (store.me && !store.doc.raters.some((r) => r.id === store.me)) store.me = null;
   renderForm();
   resetResults();
   store.report = null;
@@ -97,6 +108,7 @@ let draftUnreadable = false;
 function saveDraft(): void {
   const draft: Draft = { format: DRAFT_FORMAT, saved_at: new Date().toISOString(), assessment: store.doc };
   if (store.custom) draft.framework = store.custom;
+  if (store.me) draft.rater = store.me;
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
   } catch {
@@ -194,6 +206,122 @@ actions.undoable = (message, change, focus) => {
   notice(message, before);
   if (focus) document.querySelector<HTMLElement>(focus)?.focus();
 };
+
+// ---- rating on your own device -------------------------------------------------------------
+
+/** The line at the top of the form that says whose ratings are being edited. */
+function showWhose(): void {
+  const rater = store.doc.raters.find((r) => r.id === store.me);
+  const line = byId("whose");
+  line.hidden = !rater;
+  if (rater) fill(line, icon("✎"), "You are editing the ratings of ", h("strong", null, `rater ${rater.id}`), `${rater.lived_experience ? " (lived experience)" : ""}. `, h("a", { href: "#raters-h" }, "Change"));
+}
+
+me.use = (rater) => {
+  store.me = rater && store.doc.raters.some((r) => r.id === rater) ? rater : null;
+  renderAll();
+  notice(
+    store.me
+      ? `You are now rating as rater ${store.me}. Only their ratings are edited; “Save my ratings” downloads them as a file.`
+      : "Back to the group's view: every rater and the agreed ratings.",
+  );
+  byId(store.me ? "standards-h" : "raters-h").focus();
+};
+
+function saveMyRatings(): void {
+  flush();
+  const rater = store.doc.raters.find((r) => r.id === store.me);
+  if (!rater) return;
+  const mine: Assessment = {
+    ...store.doc,
+    raters: [rater],
+    judgements: store.doc.judgements.filter((j) => j.rater === rater.id),
+  };
+  const name = fileName(`${store.doc.id}-${rater.id}`, ".json");
+  download(name, "application/json", `${JSON.stringify(mine, null, 2)}\n`);
+  notice(`Saved “${name}”: the organisation, the evidence list and the ratings of rater ${rater.id}. Give it to your coordinator.`);
+}
+
+// ---- bringing the group together ----------------------------------------------------------
+
+/**
+ * The engine's merge (spec 7), when this version of the npm package has it. The page merges
+ * nothing itself: without it, the coordinator is told how to do it instead. (esbuild warns that
+ * `merge` is undefined until the package exports it.)
+ */
+type Merge = (assessments: ReadonlyArray<Assessment | string>) => Assessment;
+const engineMerge = (chime as unknown as { merge?: Merge }).merge;
+
+function renderMergeBox(): void {
+  const box = byId("merge-box");
+  if (typeof engineMerge !== "function") {
+    fill(
+      box,
+      h("h3", null, "Bring the group together"),
+      h("p", { class: "hint", "data-merge": "unavailable" }, "Putting several raters' files together into one needs the engine's merge, which this version of the page does not have yet. For now, open one file with “Open assessment…” and ask each person to rate on that device, or use the chime command."),
+    );
+    return;
+  }
+  const input = h("input", { type: "file", id: "merge-files", class: "visually-hidden", tabindex: "-1", "aria-hidden": "true", multiple: true, accept: ".json,application/json" });
+  input.addEventListener("change", () => {
+    const files = Array.from(input.files ?? []);
+    input.value = "";
+    if (files.length) void mergeFiles(files);
+  });
+  const zone = h(
+    "div",
+    { class: "drop", "data-merge": "available" },
+    h("p", null, "Choose the raters' files (several at once), or drop them here. The engine puts them together; every conflict is listed by file and field, and nothing is replaced without you seeing it."),
+    h("button", { type: "button", id: "merge-choose", class: "secondary", onclick: () => input.click() }, "Choose raters' files…"),
+    input,
+    h("div", { id: "merge-problems" }),
+  );
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length) void mergeFiles(files);
+  });
+  fill(box, h("h3", null, "Bring the group together"), zone);
+}
+
+async function mergeFiles(files: File[]): Promise<void> {
+  if (typeof engineMerge !== "function") return;
+  const texts: string[] = [];
+  for (const file of files) {
+    const text = await readText(file);
+    if (text === null) return;
+    texts.push(text);
+  }
+  let merged: Assessment;
+  try {
+    merged = engineMerge(texts);
+  } catch (error) {
+    if (!(error instanceof ChimeError)) throw error;
+    // Paths are /<file index>/<pointer in that file>: said by file name and field.
+    const items = error.diagnostics.map((d) => {
+      const [, index, rest] = /^\/(\d+)(.*)$/.exec(d.path) ?? [];
+      const file = index === undefined ? undefined : files[Number(index)];
+      return h("li", { class: `msg ${d.severity}`, "data-merge-file": file?.name ?? "" }, h("strong", null, file ? `“${file.name}”` : "The files"), rest ? ` at ${rest}` : "", `: ${describe(d)}`);
+    });
+    fill(byId("merge-problems"), h("p", null, icon("✖"), h("strong", null, `${error.message.split("\n")[0] ?? ""}. `), "Nothing was changed: put the files right (or leave one out) and choose them again."), h("ul", { class: "summary" }, items));
+    return;
+  }
+  actions.undoable(
+    `Brought together ${files.length} files: ${files.map((f) => `“${f.name}”`).join(", ")}. Undo brings back the assessment that was here.`,
+    () => {
+      store.doc = normalise(merged);
+      store.me = null;
+    },
+    "#differ-h",
+  );
+  fill(byId("merge-problems"));
+}
 
 // ---- frameworks ---------------------------------------------------------------------------
 
@@ -395,6 +523,10 @@ function wire(): void {
   byId("start-again").addEventListener("click", startAgain);
   byId("use-default").addEventListener("click", useDefaultFramework);
   byId("add-rater").addEventListener("click", addRater);
+  renderMergeBox();
+  byId("me-box").addEventListener("click", (event) => {
+    if ((event.target as HTMLElement).id === "save-mine") saveMyRatings();
+  });
   byId("add-evidence").addEventListener("click", () => addEvidence());
   byId("problems").addEventListener("click", (event) => {
     if ((event.target as HTMLElement).id === "drop-unknown") {
@@ -476,12 +608,15 @@ async function boot(): Promise<void> {
     }
   }
   store.doc = draft && !setAside ? normalise(draft.assessment) : newAssessment(store.fw);
+  store.me = draft && !setAside && store.doc.raters.some((r) => r.id === draft.rater) ? (draft.rater ?? null) : null;
   hooks.changed = schedule;
   wire();
   renderAll();
   byId("engine-version").textContent = version;
   loading.remove();
   document.body.classList.add("ready");
+  // The first score is on the page: what the browser test times (benches/README.md).
+  performance.mark("chime:first-score");
   if (setAside) {
     alertMessage(
       `The draft saved in this browser could not be read, so a new assessment was started. The old draft is kept in this browser's storage as “${DRAFT_KEY}:unreadable”.`,

@@ -40,8 +40,8 @@ export function describe(d: Diagnostic): string {
     case "rating_not_applicable":
       return "This standard applies only to formally constituted organisations, so this rating is not used.";
     case "raters_disagree": {
-      const spread = /(\d+) levels apart/.exec(d.message)?.[1];
-      return `The raters are ${spread ?? "two or more"} levels apart here: talk it through and record an agreed rating.`;
+      const spread = d.context?.["spread"];
+      return `The raters are ${typeof spread === "number" ? spread : "two or more"} levels apart here: talk it through and record an agreed rating.`;
     }
     case "unused_evidence":
       return "This item supports no standard yet, so it counts for nothing: tick the standards it supports.";
@@ -134,9 +134,10 @@ function where(d: Diagnostic): string {
 
 /**
  * Puts every diagnostic next to its control and lists them all in the summary (with a link
- * to the control where there is one). Returns how many are errors.
+ * to the control where there is one). `summary` is the engine's line on what stops scoring,
+ * when something does.
  */
-export function showDiagnostics(diagnostics: Diagnostic[]): number {
+export function showDiagnostics(diagnostics: Diagnostic[], summary: string | null): void {
   for (const element of placed) {
     element.querySelector(":scope > ul.msgs")?.remove();
     element.classList.remove("has-error", "has-warning");
@@ -149,7 +150,7 @@ export function showDiagnostics(diagnostics: Diagnostic[]): number {
   }
   placed = [];
 
-  const summary: HTMLLIElement[] = [];
+  const items: HTMLLIElement[] = [];
   const groups = new Map<HTMLElement, Diagnostic[]>();
   let unknownStandards = false;
   for (const d of diagnostics) {
@@ -162,7 +163,7 @@ export function showDiagnostics(diagnostics: Diagnostic[]): number {
     } else {
       item.append(" ", h("code", null, `${d.code} ${d.path || "/"}`));
     }
-    summary.push(item);
+    items.push(item);
   }
   let n = 0;
   for (const [element, list] of groups) {
@@ -182,8 +183,7 @@ export function showDiagnostics(diagnostics: Diagnostic[]): number {
     placed.push(element);
   }
 
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
+  const notes = diagnostics.filter((d) => d.severity !== "error").length;
   const box = byId("problems");
   if (!diagnostics.length) {
     fill(box, h("p", { class: "ok" }, icon("✓"), "No problems found."));
@@ -193,10 +193,8 @@ export function showDiagnostics(diagnostics: Diagnostic[]): number {
       h(
         "p",
         null,
-        errors
-          ? h("strong", null, `${errors} ${plural(errors, "problem stops", "problems stop")} scoring. `)
-          : null,
-        warnings ? `${warnings} ${plural(warnings, "thing", "things")} to look at.` : null,
+        summary ? h("strong", null, `${summary}. `) : null,
+        notes ? `${notes} ${plural(notes, "thing", "things")} to look at.` : null,
       ),
       unknownStandards
         ? h(
@@ -206,10 +204,9 @@ export function showDiagnostics(diagnostics: Diagnostic[]): number {
             h("button", { type: "button", class: "secondary small", id: "drop-unknown" }, "Remove them"),
           )
         : null,
-      h("ul", { class: "summary" }, summary),
+      h("ul", { class: "summary" }, items),
     );
   }
-  return errors;
 }
 
 function focusField(element: HTMLElement): void {

@@ -6,7 +6,7 @@
 import type { Cap, DomainResult, Report, StandardResult } from "../chime/index.js";
 import { byId, capitalise, countWord, fill, h, icon, num, plural } from "./dom.js";
 import type { Child } from "./dom.js";
-import { bandLabel, domainName, levelLabel, standardById, standardTitle, store } from "./store.js";
+import { bandLabel, domainName, levelLabel, standardTitle, store } from "./store.js";
 
 const STATUS: Record<string, [string, string]> = {
   met: ["✓", "Met"],
@@ -41,7 +41,6 @@ function pieces(n: number, what: string): string {
  */
 export function cappedWords(result: StandardResult, cap: Cap): string {
   const target = levelLabel(cap.level);
-  const weights = store.fw.scoring.evidence.source_weights;
   const claimed = `Rated ${levelLabel(result.claimed)}, counted as ${levelLabel(result.effective)}.`;
   const needs =
     `${target} needs ${num(cap.min_points)} ${plural(cap.min_points, "point", "points")} of current evidence` +
@@ -51,27 +50,21 @@ export function cappedWords(result: StandardResult, cap: Cap): string {
     `; it has ${num(cap.points)} ${plural(cap.points, "point", "points")}` +
     (cap.min_independent ? ` and ${countWord(cap.independent)} independent` : "") +
     ".";
-  const missingPoints = Math.max(0, cap.min_points - cap.points);
-  const missingIndependent = Math.max(0, cap.min_independent - cap.independent);
+  // How many more items of one kind of source would lift the cap: the engine's count.
+  if (!cap.items_needed) return `${claimed} ${needs}`;
+  const { self: own, peer, external } = cap.items_needed;
   let advice: string;
-  if (missingIndependent > 0) {
-    const left = missingPoints - missingIndependent * Math.min(weights.peer, weights.external);
+  if (own === null || own === undefined) {
     advice =
-      left > 1e-9
-        ? `${pieces(missingIndependent, "current independent evidence")} and ${num(left)} more ${plural(left, "point", "points")} of current evidence would count this as ${target}.`
-        : `${pieces(missingIndependent, "current independent evidence")} would count this as ${target}.`;
+      peer === external
+        ? `${pieces(peer, "current independent evidence")} would count this as ${target}.`
+        : `${pieces(peer, "current evidence from a peer")}, or ${countWord(external)} from an external source, would count this as ${target}.`;
+  } else if (own === peer && peer === external) {
+    advice = `${pieces(own, "current evidence")} would count this as ${target}.`;
+  } else if (peer === external) {
+    advice = `${pieces(own, "current evidence from your own organisation")}, or ${countWord(peer)} from a peer or an external source, would count this as ${target}.`;
   } else {
-    const needed = (weight: number): number => Math.max(1, Math.ceil(missingPoints / weight - 1e-9));
-    const own = needed(weights.self);
-    const peer = needed(weights.peer);
-    const external = needed(weights.external);
-    if (own === peer && peer === external) {
-      advice = `${pieces(own, "current evidence")} would count this as ${target}.`;
-    } else if (peer === external) {
-      advice = `${pieces(own, "current evidence from your own organisation")}, or ${countWord(peer)} from a peer or an external source, would count this as ${target}.`;
-    } else {
-      advice = `${pieces(own, "current evidence from your own organisation")}, ${countWord(peer)} from a peer, or ${countWord(external)} from an external source, would count this as ${target}.`;
-    }
+    advice = `${pieces(own, "current evidence from your own organisation")}, ${countWord(peer)} from a peer, or ${countWord(external)} from an external source, would count this as ${target}.`;
   }
   return `${claimed} ${needs} ${capitalise(advice)}`;
 }
@@ -88,42 +81,35 @@ function standardLink(id: string): HTMLAnchorElement {
 
 // ---- the panel ----------------------------------------------------------------------------
 
-function bandIndex(id: string | null): number {
-  return store.fw.scoring.bands.findIndex((band) => band.id === id);
-}
-
-/** What stands between a scored assessment and the award, in words. */
+/** What stands between a scored assessment and the award, in words (the engine's award_gap). */
 function awardGap(report: Report): Child {
-  if (report.overall.award !== "working_towards") return null;
-  const required = store.fw.scoring.award.required_band;
-  const low = report.domains.filter(
-    (d) => d.status === "scored" && isParticipating(d) && bandIndex(d.band) < bandIndex(required),
-  );
-  const core = report.standards.filter(
-    (s) => standardById(s.standard)?.core && s.status !== "met" && s.status !== "not_applicable",
-  );
+  const gap = report.overall.award_gap;
+  if (!gap) return null;
   const parts: Child[] = [];
-  if (low.length) {
+  if (gap.domains.length) {
     parts.push(
-      h("li", null, `Every domain needs at least ${bandLabel(required)}: `, low.map((d) => `${domainName(d.domain)} is ${bandLabel(d.band)}`).join(", "), "."),
+      h(
+        "li",
+        null,
+        `Every domain needs at least ${bandLabel(gap.required_band)}: `,
+        gap.domains
+          .map((d) => `${domainName(d.domain)} is ${d.band ? bandLabel(d.band) : "not banded"}, ${num(d.points)} ${plural(d.points, "point", "points")} short`)
+          .join("; "),
+        ".",
+      ),
     );
   }
-  if (core.length) {
-    parts.push(h("li", null, "Core standards to meet: ", core.map((s, i) => [i ? ", " : "", standardLink(s.standard)]), "."));
+  if (gap.core_standards.length) {
+    parts.push(h("li", null, "Core standards to meet: ", gap.core_standards.map((id, i) => [i ? ", " : "", standardLink(id)]), "."));
   }
   return parts.length ? [h("h3", null, "To meet the standards"), h("ul", { class: "gap" }, parts)] : null;
-}
-
-function isParticipating(result: DomainResult): boolean {
-  const domain = store.fw.domains.find((d) => d.id === result.domain);
-  return (domain?.core ?? true) && (domain?.weight ?? 1) > 0;
 }
 
 function overallBlock(report: Report): Child {
   const o = report.overall;
   const [awardIcon, awardText] = AWARD[o.award] ?? ["", o.award];
   if (o.score === null) {
-    const short = report.domains.filter((d) => d.status === "not_scoreable" && isParticipating(d));
+    const short = report.domains.filter((d) => d.status === "not_scoreable" && d.participates);
     return [
       h("p", { class: "overall-score" }, h("span", { class: "big", "data-overall-score": "" }, "–"), h("span", { class: "of" }, "No overall score yet")),
       h("p", { class: `award ${o.award}`, "data-award": o.award }, icon(awardIcon), awardText),
@@ -271,8 +257,11 @@ function standardResult(s: StandardResult): Child {
 let lastReport: Report | null = null;
 let lastLive = "";
 
-/** Shows a report (or keeps the last one, marked as paused, while the assessment has errors). */
-export function showResults(report: Report | null, paused: boolean, errors: number): void {
+/**
+ * Shows a report (or keeps the last one, marked as paused, while the assessment has errors).
+ * `summary` is the engine's one line on what stops scoring ("2 problems stop scoring").
+ */
+export function showResults(report: Report | null, paused: boolean, summary: string): void {
   document.body.classList.toggle("results-paused", paused);
   const banner = byId("paused");
   banner.hidden = !paused;
@@ -280,13 +269,13 @@ export function showResults(report: Report | null, paused: boolean, errors: numb
     banner,
     icon("‖"),
     h("strong", null, "Scores paused. "),
-    `${capitalise(countWord(errors))} ${plural(errors, "problem stops", "problems stop")} scoring: fix ${plural(errors, "it", "them")} (marked ✖ Error) to bring the scores up to date.`,
+    `${summary}: fix what is marked ✖ Error to bring the scores up to date.`,
     report ? " The results below are from before the latest change." : "",
   );
 
   let live: string;
   if (paused) {
-    live = `Scores paused: ${countWord(errors)} ${plural(errors, "problem stops", "problems stop")} scoring.`;
+    live = `Scores paused: ${summary}.`;
   } else if (report && report.overall.score !== null) {
     const [, award] = AWARD[report.overall.award] ?? ["", ""];
     live = `Overall score ${score(report.overall.score)} out of 100, ${bandLabel(report.overall.band)}. ${award}.`;

@@ -39,6 +39,8 @@ export const store = {
   report: null as Report | null,
   /** True while the assessment has errors, so `report` is from before the latest change. */
   paused: false,
+  /** The rater whose ratings this device edits ("Rate on your own device"), or null. */
+  me: null as string | null,
 };
 
 /** Set by main.ts: called after every edit (debounced there). */
@@ -111,14 +113,6 @@ export function standardTitle(id: string): string {
 /** The domain a standard is listed under: its first domain tag. */
 export function homeDomain(standard: Standard): string {
   return standard.domains[0]?.domain ?? "";
-}
-
-/** Whether a standard applies to the organisation as its structure now stands (spec 3.1). */
-export function applies(standard: Standard): boolean {
-  return (
-    standard.applies_to !== "formally_constituted" ||
-    store.doc.organisation.structure === "formally_constituted"
-  );
 }
 
 // ---- judgements ---------------------------------------------------------------------------

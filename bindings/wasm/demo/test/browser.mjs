@@ -5,7 +5,9 @@
 //
 // The steps build on one another (one page, one assessment), so they run in order and the
 // script ends with "N passed, N failed". Screenshots go to target/screenshots/ for review;
-// CHIME_UPDATE_SCREENSHOT=1 also copies the desktop one to docs/images/self-assessment.png.
+// CHIME_UPDATE_SCREENSHOT=1 also copies the group view's to docs/images/self-assessment.png.
+// axe-core's findings for every audited state go to target/web-test/axe.json, the timing of
+// the first score to target/web-test/timing.json.
 //
 // Environment: CHIME_SITE (default bindings/wasm/site), CHIME_CLI (default target/debug/chime),
 // CHROMIUM (default /usr/bin/chromium).
@@ -145,6 +147,20 @@ async function matchesCli(file, frameworkFile) {
   assert.deepEqual(gains.map((g) => g.split(" ")[0]), report.leverage.map((l) => l.gain.toFixed(1)), "leverage gains");
   const capped = await page.locator("#capped li").evaluateAll((items) => items.map((li) => li.dataset.standard));
   assert.deepEqual(capped, report.standards.filter((s) => s.capped).map((s) => s.standard), "capped standards");
+  // What the award still needs: the CLI's award_gap, domain by domain and core standard by core standard.
+  const gap = report.overall.award_gap;
+  const gapText = await text("#gap");
+  if (!gap) {
+    assert.equal(gapText, "", "no award gap shown when the report has none");
+  } else {
+    assert.match(gapText, new RegExp(`at least ${band(gap.required_band)}`));
+    for (const d of gap.domains) {
+      const name = framework.domains.find((x) => x.id === d.domain).name;
+      assert.ok(gapText.includes(`${name} is ${band(d.band)}, ${d.points} point`), `${name} short by ${d.points}`);
+    }
+    const links = await page.locator("#gap a").evaluateAll((items) => items.map((a) => a.getAttribute("href")));
+    assert.deepEqual(links, gap.core_standards.map((id) => `#std-${id}`), "core standards to meet");
+  }
   return report;
 }
 
@@ -183,6 +199,43 @@ const lowContrast = () => {
   return { checked: seen.size, bad };
 };
 
+// ---- axe-core: the WCAG A and AA rules, measured ----------------------------------------------
+
+// Injected from the npm package (no network). page.evaluate runs through the DevTools protocol,
+// which the page's Content-Security-Policy does not govern, so the policy stays as it is.
+const AXE = fs.readFileSync(path.join(root, "bindings/wasm/node_modules/axe-core/axe.min.js"), "utf8");
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/** Each audit: the state, the width and the violations found (written to target/web-test/axe.json). */
+const audits = [];
+
+async function axeViolations(target = page) {
+  if (!(await target.evaluate(() => typeof window.axe === "object"))) await target.evaluate(AXE);
+  return target.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`),
+    }));
+  }, WCAG);
+}
+
+/** Runs axe on the page as it is, at desktop (1280) and phone (390) width; no violation allowed. */
+async function audit(state, target = page) {
+  const found = [];
+  for (const width of [1280, 390]) {
+    await target.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    const violations = await axeViolations(target);
+    audits.push({ state, width, violations: violations.length, rules: violations.map((v) => v.id) });
+    console.log(`  axe: ${state} at ${width} px: ${violations.length} violations${violations.length ? ` (${violations.map((v) => v.id).join(", ")})` : ""}`);
+    if (violations.length) found.push({ width, violations });
+  }
+  await target.setViewportSize({ width: 1280, height: 900 });
+  fs.writeFileSync(path.join(work, "axe.json"), `${JSON.stringify(audits, null, 2)}\n`);
+  assert.deepEqual(found, [], `axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation (${state})`);
+}
+
 // ---- the steps ------------------------------------------------------------------------------
 
 await step("the page loads on the default framework, grouped by CHIME domain", async () => {
@@ -207,12 +260,20 @@ await step("the page loads on the default framework, grouped by CHIME domain", a
     assert.match(await option.textContent(), new RegExp(c1.level_descriptors[String(level.value)].slice(0, 25)));
   }
   assert.equal(await group(S.c1).locator("legend").count(), 1, "the rating group has a legend");
-  assert.match(await text(`#std-${S.c4} [data-applies]`), /Does not apply to informal organisations/);
+  // Whether a standard applies is the engine's `applies`, read from the live report.
+  assert.match(await text(`#std-${S.c4} [data-applies]`), /Does not apply to your organisation as it is set up now/);
   await control("/organisation/structure").selectOption("formally_constituted");
+  await settle();
   assert.ok(!(await page.locator(`#std-${S.c4} [data-applies]`).isVisible()), "applies once formally constituted");
   await control("/organisation/structure").selectOption("informal");
+  await settle();
   assert.ok(await page.locator(`#std-${S.c4} [data-applies]`).isVisible());
+  assert.ok(!(await page.locator("#applies-status").isVisible()), "no waiting note while scoring runs");
   assert.match(await text(".privacy"), /nothing you type leaves this device/);
+});
+
+await step("axe-core: the empty page, at desktop and phone width", async () => {
+  await audit("empty");
 });
 
 await step("rate standards, add evidence, and see validation next to the fields", async () => {
@@ -267,7 +328,13 @@ await step("rate standards, add evidence, and see validation next to the fields"
   assert.match(await consent.locator("ul.msgs").textContent(), /Error: Testimony is used only with the person's consent/);
   assert.equal(await consent.locator("input").getAttribute("aria-invalid"), "true");
   assert.ok(await page.locator("#paused").isVisible(), "scores pause while an error stands");
+  // The engine's own summary line, not the page's count.
   assert.match(await text("#problems"), /1 problem stops scoring/);
+  assert.match(await text("#paused"), /Scores paused\. 1 problem stops scoring/);
+  // Without a live report the page does not guess which standards apply: it says so.
+  assert.ok(await page.locator("#applies-status").isVisible(), "applicability waits for a score");
+  assert.ok(!(await page.locator(`#std-${S.c4} [data-applies]`).isVisible()));
+  await audit("with errors");
   await consent.locator("input").fill("2025-03-03");
   await settle();
   assert.equal(await consent.locator("ul.msgs").count(), 0, "the error goes once consent is recorded");
@@ -282,6 +349,10 @@ await step("rate standards, add evidence, and see validation next to the fields"
   await settle();
   assert.match(await text(`[data-std-result="${S.e1}"]`), /out of date on the assessment date/);
   assert.match(await text("#overall"), /out of 100/);
+});
+
+await step("axe-core: partly rated, with evidence", async () => {
+  await audit("partly rated");
 });
 
 await step("capped standards are explained in plain words", async () => {
@@ -470,6 +541,186 @@ await step("raters: individual ratings, the agreed one optional", async () => {
   await matchesCli(file);
 });
 
+await step("rate on your own device: say who you are, rate as that rater, save my ratings", async () => {
+  const box = page.locator("#me-box");
+  // No id, no rating: the field says so and is marked invalid.
+  await box.locator('[data-me="id"] input').fill("  ");
+  await page.click("#rate-as");
+  assert.match(await text("#me-box .msg.error"), /Enter your rater id/);
+  assert.equal(await box.locator('[data-me="id"] input').getAttribute("aria-invalid"), "true");
+  assert.ok(await box.locator('[data-me="id"] input').evaluate((el) => el === document.activeElement), "the focus goes to the id");
+  await box.locator('[data-me="id"] input').fill("r3");
+  await box.locator('[data-me="role"] select').selectOption("peer");
+  await box.locator('[data-me="lived"] input').check();
+  await page.click("#rate-as");
+  await settle();
+  // Whose ratings are edited is said at the top of the form, in the raters' box and on every card.
+  assert.match(await text("#whose"), /You are editing the ratings of rater r3 \(lived experience\)/);
+  assert.match(await text("#me-box h3"), /Rating as rater r3 \(peer, lived experience\)/);
+  const card = page.locator(`#std-${S.i3}`);
+  assert.match(await card.locator("fieldset.rating legend").first().textContent(), /Your rating, as rater r3/);
+  assert.equal(await card.locator("fieldset.rating").count(), 1, "only the person's own rating group");
+  assert.equal(await page.locator(`[data-judge="${S.i3}|"][data-part="rating"]`).count(), 0, "no agreed rating while rating as one person");
+  assert.ok(await page.locator("#differ-panel").isHidden(), "the group's view waits");
+  await group(S.i3, "r3").locator('input[value="2"]').check();
+  await group(S.c1, "r3").locator('input[value="3"]').check();
+  await settle();
+  await audit("rating as one person");
+  // The draft remembers who is rating on this device.
+  await page.reload();
+  await ready();
+  assert.match(await text("#whose"), /rater r3/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-mine")]);
+  const file = path.join(work, "mine-r3.json");
+  await download.saveAs(file);
+  const mine = JSON.parse(fs.readFileSync(file, "utf8"));
+  const whole = JSON.parse(await draft()).assessment;
+  assert.deepEqual(mine.raters, [{ id: "r3", role: "peer", lived_experience: true }]);
+  assert.deepEqual(mine.judgements, whole.judgements.filter((j) => j.rater === "r3"));
+  assert.deepEqual(mine.judgements.map((j) => [j.standard, j.rating]), [[S.i3, 2], [S.c1, 3]]);
+  assert.deepEqual(mine.evidence, whole.evidence, "the whole evidence list");
+  assert.deepEqual(mine.organisation, whole.organisation);
+  assert.equal(mine.format, "chime-standards/assessment@1");
+  // The engine reads it as a valid assessment of its own (the CLI exits 0 when nothing stops scoring).
+  execFileSync(cli, ["validate", file], { encoding: "utf8" });
+  await page.locator("#me-box button", { hasText: "Stop rating as r3" }).click();
+  await settle();
+  assert.ok(await page.locator("#whose").isHidden());
+  assert.ok(await page.locator("#differ-panel").isVisible(), "two raters or more: the group's view shows");
+});
+
+/** The group view's score line, from the CLI's two reports. */
+function scoreLine(report, raw) {
+  const own = raw.overall.score === null
+    ? "; the raters' own ratings alone give no overall score yet."
+    : `; with the raters' own ratings alone: ${raw.overall.score.toFixed(1)}.`;
+  return `Overall score with the group's agreed ratings: ${report.overall.score.toFixed(1)}${own}`;
+}
+
+/** The CLI's report of an assessment file, and of the same file without its agreed judgements. */
+function cliReports(file) {
+  const report = chime("score", file, "--format", "json");
+  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  const own = path.join(work, `${path.basename(file, ".json")}-raters-only.json`);
+  fs.writeFileSync(own, JSON.stringify({ ...doc, judgements: doc.judgements.filter((j) => j.rater) }));
+  return { report, raw: chime("score", own, "--format", "json"), doc };
+}
+
+await step("see where you differ: each rater's level, the spread and the rating used, as the CLI reports them", async () => {
+  const file = await exportAssessment("group.json");
+  const { report, raw, doc } = cliReports(file);
+  const rated = new Set(doc.judgements.filter((j) => j.rater && j.rating !== null && j.rating !== undefined).map((j) => j.standard));
+  const shown = await page.locator("article.differ:not([hidden])").evaluateAll((items) => items.map((a) => a.dataset.differ));
+  assert.deepEqual(new Set(shown), rated, "a standard shows once a rater has rated it");
+  const levels = chime("framework").rating_scale.levels;
+  const label = (v) => levels.find((l) => l.value === v).label;
+  for (const standard of shown) {
+    const article = page.locator(`[data-differ="${standard}"]`);
+    for (const rater of doc.raters) {
+      const rating = doc.judgements.find((j) => j.standard === standard && j.rater === rater.id)?.rating;
+      const words = rating === undefined || rating === null ? "Not rated" : rating === "not_applicable" ? "Not applicable" : `${rating} ${label(rating)}`;
+      const line = (await article.locator(`li[data-rater="${rater.id}"]`).textContent()).trim();
+      assert.ok(line.startsWith(`Rater ${rater.id} (`), line);
+      assert.ok(line.endsWith(words), `${standard} ${rater.id}: ${line}`);
+    }
+    const result = raw.standards.find((s) => s.standard === standard);
+    const facts = await text(`[data-differ-facts="${standard}"]`);
+    if (result.raters.n > 1) assert.match(facts, new RegExp(`${result.raters.spread} levels? apart`), `${standard}: ${facts}`);
+    if (result.claimed !== null) {
+      assert.equal(await article.locator("[data-differ-median]").getAttribute("data-differ-median"), String(result.claimed), standard);
+    }
+  }
+  assert.match(await text(`[data-differ="${S.i3}"] li[data-rater="r1"]`), /Rater r1 \(member\): 1 Starting/);
+  assert.equal(await text("[data-differ-score]"), scoreLine(report, raw));
+  // Agreement: shown exactly when the engine's report carries it.
+  if (report.agreement) {
+    const alpha = report.agreement.alpha;
+    assert.match(await text('[data-agreement="overall"]'), alpha === null ? /cannot be worked out/ : new RegExp(alpha.toFixed(3).replace(".", "\\.")));
+  } else {
+    assert.equal(await page.locator("[data-agreement]").count(), 0, "no agreement figure without the engine's");
+  }
+  await audit("group view: where you differ");
+});
+
+await step("agree: the group's rating and justification move the score, as the CLI scores them", async () => {
+  const before = await text("[data-overall-score]");
+  const article = page.locator(`[data-differ="${S.i3}"]`);
+  await article.locator("select[data-agree]").selectOption("0");
+  await article.locator("textarea[data-agree-why]").fill("We agreed we have not started on this yet.");
+  await settle();
+  assert.ok(await group(S.i3).locator('input[value="0"]').isChecked(), "the card shows the agreed rating too");
+  assert.equal(await page.locator(`[data-judge="${S.i3}|"][data-part="justification"] textarea`).inputValue(), "We agreed we have not started on this yet.");
+  assert.match(await text(`[data-differ-result="${S.i3}"]`), /Counted as 0 Not yet/);
+  const file = await exportAssessment("agreed.json");
+  const { report, raw } = cliReports(file);
+  const agreed = JSON.parse(fs.readFileSync(file, "utf8")).judgements.find((j) => j.standard === S.i3 && !j.rater);
+  assert.deepEqual([agreed.rating, agreed.justification], [0, "We agreed we have not started on this yet."]);
+  await matchesCli(file);
+  assert.notEqual(report.overall.score.toFixed(1), before, "the score moved");
+  assert.equal(await text("[data-differ-score]"), scoreLine(report, raw));
+  await page.locator("#differ-panel").screenshot({ path: path.join(shots, "desktop-group.png") });
+  // The README's picture: the group's view beside the results.
+  await page.mouse.move(1, 1);
+  await page.evaluate((id) => document.querySelector(`[data-differ="${id}"]`).scrollIntoView({ block: "start" }), S.i3);
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await page.screenshot({ path: path.join(shots, "desktop-group-page.png") });
+});
+
+await step("keyboard only: the agree step with Tab, arrow keys and typing", async () => {
+  await page.focus("#differ-h");
+  const target = `select[data-agree="${S.c1}"]`;
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, target);
+  }
+  assert.ok(found, "Tab reaches the agreed rating");
+  const focus = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(focus, "solid", "focus is visible");
+  assert.equal(await page.evaluate(() => document.activeElement.value), "4", "agreed Leading earlier");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.value), "3");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate((s) => document.activeElement?.matches(`textarea[data-agree-why="${s}"]`), S.c1), "Tab goes on to the justification");
+  await page.keyboard.type("Agreed after talking it through.");
+  await page.keyboard.press("Tab");
+  await settle();
+  const agreed = JSON.parse(await draft()).assessment.judgements.find((j) => j.standard === S.c1 && !j.rater);
+  assert.deepEqual([agreed.rating, agreed.justification], [3, "Agreed after talking it through."]);
+  await matchesCli(await exportAssessment("agreed-keyboard.json"));
+});
+
+await step("bring the group together: the engine's merge, once the npm package has it", async () => {
+  if (!(await page.locator('[data-merge="available"]').count())) {
+    // The page merges nothing itself: until the package exports merge(), it says how instead.
+    assert.match(await text('[data-merge="unavailable"]'), /needs the engine's merge/);
+    assert.equal(await page.locator("#merge-files").count(), 0, "no file picker that could not work");
+    console.log("  (the npm package has no merge() yet: only the fallback is checked)");
+    return;
+  }
+  const whole = JSON.parse(fs.readFileSync(path.join(work, "agreed.json"), "utf8"));
+  const r1 = { ...whole, raters: whole.raters.filter((r) => r.id === "r1"), judgements: whole.judgements.filter((j) => j.rater === "r1") };
+  const r3 = JSON.parse(fs.readFileSync(path.join(work, "mine-r3.json"), "utf8"));
+  const clash = { ...r3, raters: [{ ...r3.raters[0], role: "staff" }] };
+  const files = (list) => list.map(([name, doc]) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) }));
+  // A conflict is listed by file and field, and nothing changes.
+  const before = await draft();
+  await page.setInputFiles("#merge-files", files([["r3.json", r3], ["r3-again.json", clash]]));
+  await page.waitForSelector("#merge-problems li");
+  assert.match(await text("#merge-problems"), /“r3-again\.json” at \/raters\/0\/role/);
+  assert.equal(await draft(), before, "nothing changed");
+  await audit("merge conflicts shown");
+  // Two raters' files come together, as the engine merges them.
+  await page.setInputFiles("#merge-files", files([["r1.json", r1], ["r3.json", r3]]));
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Brought together"));
+  await settle();
+  const merged = JSON.parse(await draft()).assessment;
+  assert.deepEqual(merged.raters.map((r) => r.id), ["r1", "r3"]);
+  assert.deepEqual(merged.judgements.filter((j) => j.rater === "r3"), r3.judgements);
+  await page.locator("#notice button", { hasText: "Undo" }).click();
+  await settle();
+});
+
 await step("a malformed or wrong file shows a clear message and leaves the work untouched", async () => {
   const before = { draft: await draft(), score: await text("[data-overall-score]") };
   const open = async (name, content) => {
@@ -606,9 +857,9 @@ await step("screenshots at desktop width", async () => {
     const docs = path.join(root, "docs/images/self-assessment.png");
     fs.mkdirSync(path.dirname(docs), { recursive: true });
     try {
-      execFileSync("pngquant", ["--quality", "70-95", "--strip", "--force", "--output", docs, path.join(shots, "desktop.png")]);
+      execFileSync("pngquant", ["--quality", "70-95", "--strip", "--force", "--output", docs, path.join(shots, "desktop-group-page.png")]);
     } catch {
-      fs.copyFileSync(path.join(shots, "desktop.png"), docs);
+      fs.copyFileSync(path.join(shots, "desktop-group-page.png"), docs);
     }
     console.log(`  wrote ${path.relative(root, docs)} (${fs.statSync(docs).size} bytes)`);
   }
@@ -654,10 +905,152 @@ await step("no errors in the console and no request leaves the site", async () =
   assert.deepEqual(foreign, []);
 });
 
+await step("Content-Security-Policy: a hostile framework and assessment show as text, and no script runs", async () => {
+  // A fresh context of its own: the policy's refusals are console errors by design.
+  const hostile = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const tab = await hostile.newPage();
+  const dialogs = [];
+  const violations = [];
+  tab.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await tab.exposeFunction("reportViolation", (v) => violations.push(v));
+  await tab.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  const payload = (n) =>
+    `<img src=x onerror="window.__pwned=${n};alert(${n})"><script>window.__pwned=${n}</script><a href="javascript:window.__pwned=${n}">go</a><svg onload="window.__pwned=${n}"></svg>`;
+  // Every text field of the framework: titles, names, statements, descriptions, labels ...
+  const framework = chime("framework");
+  let n = 0;
+  const TEXT = new Set(["title", "name", "statement", "description", "guidance", "text", "label", "citation"]);
+  (function walk(value) {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== "object") return;
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === "string" && TEXT.has(key)) value[key] = payload(++n);
+      else if (key === "level_descriptors") for (const level of Object.keys(item)) item[level] = payload(++n);
+      else walk(item);
+    }
+  })(framework);
+  const frameworkFile = path.join(work, "hostile-framework.json");
+  fs.writeFileSync(frameworkFile, JSON.stringify(framework));
+  // ... and of the assessment: names, titles, links, justifications, notes, actions.
+  const assessment = {
+    format: "chime-standards/assessment@1",
+    id: "hostile",
+    framework: { id: framework.id, version: framework.version },
+    assessed_on: "2025-06-30",
+    organisation: { id: "hostile-org", name: payload(++n), structure: "informal" },
+    evidence: [
+      { id: "e1", kind: "document", title: payload(++n), source: "self", collected: "2025-05-01", standards: [S.c1], sensitivity: "internal", uri: "javascript:window.__pwned=99" },
+    ],
+    judgements: [
+      { standard: S.c1, rating: 2, justification: payload(++n), narrative: payload(++n), strengths: payload(++n), actions: [{ description: payload(++n) }] },
+      { standard: S.c2, rating: "not_applicable", justification: payload(++n) },
+    ],
+  };
+  const assessmentFile = path.join(work, "hostile-assessment.json");
+  fs.writeFileSync(assessmentFile, JSON.stringify(assessment));
+  execFileSync(cli, ["validate", "--framework", frameworkFile, assessmentFile], { encoding: "utf8" });
+
+  const response = await tab.goto(base);
+  await tab.waitForSelector("body.ready", { timeout: 20_000 });
+  await tab.setInputFiles("#open-framework-file", frameworkFile);
+  await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Now using"));
+  await tab.setInputFiles("#open-assessment-file", assessmentFile);
+  await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Opened"));
+  await tab.waitForFunction(() => document.getElementById("results")?.getAttribute("aria-busy") !== "true");
+  await tab.locator("details").evaluateAll((all) => all.forEach((d) => (d.open = true)));
+  await tab.waitForTimeout(300);
+  // Everything shows as text: the markup is in the page's text, and none of it became elements.
+  const seen = await tab.evaluate(() => ({
+    text: document.body.innerText,
+    images: document.querySelectorAll("img").length,
+    scripts: Array.from(document.scripts).map((s) => s.getAttribute("src")),
+    links: Array.from(document.querySelectorAll("a[href^='javascript:' i]")).length,
+    handlers: Array.from(document.querySelectorAll("*")).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith("on"))).length,
+    svgs: Array.from(document.querySelectorAll("#radar svg")).length,
+    pwned: window.__pwned,
+  }));
+  assert.ok(n > 40, `${n} hostile fields`);
+  assert.ok(seen.text.includes('<img src=x onerror="window.__pwned=1;alert(1)">'), "a framework title shows as text");
+  assert.ok(seen.text.includes("<script>window.__pwned="), "script tags show as text");
+  assert.equal(seen.images, 0, "no image element was made from the text");
+  assert.deepEqual(seen.scripts, ["boot.js", "app/main.js"], "only the page's own scripts");
+  assert.equal(seen.links, 0, "no javascript: link");
+  assert.equal(seen.handlers, 0, "no inline event handler");
+  assert.equal(seen.svgs, 1, "the radar chart is drawn, its labels escaped");
+  assert.equal(await tab.locator(`[data-path="/evidence/0/uri"] input`).inputValue(), "javascript:window.__pwned=99", "a javascript: address is only text in a field");
+  assert.equal(seen.pwned, undefined, "no script from the files ran");
+  assert.deepEqual(dialogs, [], "no dialog opened");
+
+  // The policy is in force: from the meta tag and the server's header alike.
+  const meta = await tab.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? "");
+  assert.match(meta, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(meta, /connect-src 'self'/);
+  assert.doesNotMatch(meta, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(response.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'.*frame-ancestors 'none'/);
+  const tried = await tab.evaluate(async () => {
+    const script = document.createElement("script");
+    script.textContent = "window.__inline = 1";
+    document.head.appendChild(script);
+    let fetched = true;
+    try {
+      await fetch("http://127.0.0.2:9/leak");
+    } catch {
+      fetched = false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { inline: window.__inline, fetched };
+  });
+  // (eval is not tried here: code the test runs through the DevTools protocol may always eval.)
+  assert.deepEqual(tried, { inline: undefined, fetched: false }, "an inline script and a foreign connection are refused");
+  assert.ok(violations.some((v) => v.startsWith("script-src")), `a script-src violation was reported: ${violations.join("; ")}`);
+  assert.ok(violations.some((v) => v.startsWith("connect-src")), "a connect-src violation was reported");
+  await tab.screenshot({ path: path.join(shots, "desktop-hostile.png") });
+  await hostile.close();
+});
+
+await step("timing: the page's first score with the CPU 4x slower, and its size", async () => {
+  // Fresh contexts (empty cache, no service worker), median of 5; the figure depends on the
+  // machine's load, so it is written down rather than asserted (CHIME_MAX_FIRST_SCORE_MS asserts it).
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await fresh.newPage();
+    const cdp = await fresh.newCDPSession(tab);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await tab.goto(base);
+    await tab.waitForSelector("body.ready", { timeout: 30_000 });
+    times.push(await tab.evaluate(() => performance.getEntriesByName("chime:first-score")[0].startTime));
+    await fresh.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[2];
+  const zlib = await import("node:zlib");
+  let gzipped = 0;
+  (function walk(dir) {
+    for (const name of fs.readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isDirectory()) walk(full);
+      else gzipped += zlib.gzipSync(fs.readFileSync(full), { level: 9 }).length;
+    }
+  })(site);
+  const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+  console.log(`  first score at 4x CPU slow-down: ${median.toFixed(0)} ms from navigation start (median of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file`);
+  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, gzipped_bytes: gzipped, load }, null, 2)}\n`);
+  assert.ok(gzipped <= 300_000, `the whole page is ${gzipped} bytes gzipped, over 300 KB`);
+  const limit = Number(process.env.CHIME_MAX_FIRST_SCORE_MS ?? Infinity);
+  assert.ok(median <= limit, `first score ${median} ms, over ${limit} ms`);
+});
+
 await browser.close();
 server.close();
 const passed = results.filter(Boolean).length;
 const failed = results.length - passed;
 console.log(`screenshots in ${path.relative(root, shots)}/`);
+console.log(`axe-core audits: ${audits.length}, with violations: ${audits.filter((a) => a.violations).length} (target/web-test/axe.json)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
