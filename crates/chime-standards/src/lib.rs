@@ -42,6 +42,7 @@ mod default;
 mod diagnostic;
 mod engine;
 pub mod evidence;
+mod foreign;
 mod framework;
 mod json;
 mod locate;
@@ -69,6 +70,7 @@ pub use default::{
 };
 pub use diagnostic::{pointer_token, Code, Diagnostic, Document, Error, Severity};
 pub use engine::Engine;
+pub use foreign::deserialize_strict;
 pub use framework::*;
 pub use parse::{from_value, parse_json, Limits};
 pub use records::{

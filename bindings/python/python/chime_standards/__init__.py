@@ -413,15 +413,24 @@ class Framework:
             for start in range(0, len(items), step):
                 chunk = items[start : start + step]
                 done: list[Any] = [None] * len(chunk)
-                sources: list[str | bytes | _native.AssessmentData] = []
+                sources: list[Any] = []
                 where: list[int] = []
                 for k, item in enumerate(chunk):
+                    if type(item) is dict:
+                        sources.append(item)  # read in Rust; None back if it must go as text
+                        where.append(k)
+                        continue
                     try:
                         sources.append(_source(item))
                         where.append(k)
                     except ValidationError as error:
                         done[k] = error
                 for k, scored in zip(where, self._engine.score_many(sources, jobs), strict=True):
+                    if scored is None:
+                        try:
+                            scored = self._engine.score(_text(chunk[k], "assessment"))
+                        except ValidationError as error:
+                            scored = error
                     done[k] = scored
                 for k, scored in enumerate(done):
                     if isinstance(scored, ValidationError):
