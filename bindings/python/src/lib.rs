@@ -131,7 +131,7 @@ enum Source<'a> {
     /// An already parsed assessment.
     Parsed(&'a Assessment),
     /// An assessment read from a dict for this call ([`depy`]).
-    Read(Assessment),
+    Read(Box<Assessment>),
     /// Input that failed before it reached the core.
     Failed(Error),
 }
@@ -155,11 +155,14 @@ fn score_source(engine: &chime::Engine, source: &Source<'_>) -> Result<Report, E
     })
 }
 
+/// Assessments read and scored at a time by `score_many`, per thread.
+const BATCH_CHUNK: usize = 32;
+
 /// What `score_many` scores for one item: a dict is read here ([`depy`]), and is `None` when
 /// it must go as JSON text instead (the Python layer does that, for the text's diagnostics).
 fn batch_source<'a>(item: &'a Bound<'_, PyAny>) -> PyResult<Option<Source<'a>>> {
     if item.cast_exact::<PyDict>().is_ok() {
-        return Ok(from_data::<Assessment>(item).map(Source::Read));
+        return Ok(from_data::<Assessment>(item).map(|read| Source::Read(Box::new(read))));
     }
     source(item).map(Some)
 }
@@ -278,24 +281,27 @@ impl Engine {
         items: Vec<Bound<'py, PyAny>>,
         jobs: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let sources = items
-            .iter()
-            .map(batch_source)
-            .collect::<PyResult<Vec<_>>>()?;
         let engine = &self.engine;
-        let results: Vec<Option<Result<Report, Error>>> = py.detach(move || {
-            let results = chime::map_ordered(&sources, jobs, |source| {
-                source.as_ref().map(|source| score_source(engine, source))
-            });
-            drop(sources);
-            results
-        });
         let out = PyList::empty(py);
-        for result in results {
-            match result {
-                Some(Ok(report)) => out.append(Bound::new(py, ReportData { report })?)?,
-                Some(Err(error)) => out.append(validation_error(py, &error)?)?,
-                None => out.append(py.None())?,
+        // In chunks, so that what was read is still in the CPU's caches when it is scored.
+        for chunk in items.chunks(BATCH_CHUNK.saturating_mul(jobs.max(1))) {
+            let sources = chunk
+                .iter()
+                .map(batch_source)
+                .collect::<PyResult<Vec<_>>>()?;
+            let results: Vec<Option<Result<Report, Error>>> = py.detach(move || {
+                let results = chime::map_ordered(&sources, jobs, |source| {
+                    source.as_ref().map(|source| score_source(engine, source))
+                });
+                drop(sources);
+                results
+            });
+            for result in results {
+                match result {
+                    Some(Ok(report)) => out.append(Bound::new(py, ReportData { report })?)?,
+                    Some(Err(error)) => out.append(validation_error(py, &error)?)?,
+                    None => out.append(py.None())?,
+                }
             }
         }
         Ok(out)
