@@ -5,13 +5,14 @@
 
 mod input;
 mod output;
+mod progress;
 mod stream;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chime_standards::{render, Engine, Limits, SchemaKind};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::input::{Loaded, Source};
 use crate::output::{Failure, Sink};
@@ -110,6 +111,19 @@ enum Command {
         #[arg(value_enum)]
         name: SchemaName,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// bash: `chime completions bash > ~/.local/share/bash-completion/completions/chime`;
+    /// zsh: write `_chime` into a directory on `$fpath`; fish: `chime completions fish >
+    /// ~/.config/fish/completions/chime.fish`.
+    Completions {
+        /// Which shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), from the same definition as `--help` (scripts/man.sh).
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -226,9 +240,13 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             output,
         } => {
             let mut reports = Vec::new();
+            let progress =
+                progress::Progress::bytes(progress::Progress::total_of(&files), "reading reports");
             for file in &files {
                 reports.extend(input::reports(&Source::new(file), limits)?);
+                progress.advance(std::fs::metadata(file).map_or(0, |meta| meta.len()));
             }
+            drop(progress);
             let pooled = chime_standards::cohort(&reports)
                 .map_err(|error| Failure::invalid("the reports", error.diagnostics))?;
             let text = match format {
@@ -265,6 +283,13 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
                 SchemaName::Cohort => SchemaKind::Cohort,
             };
             Sink::stdout().write_all(chime_standards::schema(kind))
+        }
+        Command::Completions { shell } => Sink::stdout().write_with(|out| {
+            clap_complete::generate(shell, &mut Cli::command(), "chime", out);
+            Ok(())
+        }),
+        Command::Man => {
+            Sink::stdout().write_with(|out| clap_mangen::Man::new(Cli::command()).render(out))
         }
     }
 }
