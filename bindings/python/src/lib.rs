@@ -475,6 +475,26 @@ fn record_columns(level: &str) -> PyResult<Vec<&'static str>> {
         })
 }
 
+/// The columns of a level's rows with their kinds (as dicts: `name`, `kind`, `nullable`, and
+/// for categories `categories` and `ordered`), bands, domains and standards from `framework`.
+#[pyfunction]
+#[pyo3(signature = (level, framework = None))]
+fn record_column_kinds<'py>(
+    py: Python<'py>,
+    level: &str,
+    framework: Option<&Engine>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let level = RecordLevel::from_name(level).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown level {level:?}: use \"overall\", \"domain\" or \"standard\""
+        ))
+    })?;
+    to_py(
+        py,
+        &level.column_kinds(framework.map(|f| f.engine.framework())),
+    )
+}
+
 /// The number of threads a batch uses by default: the machine's cores.
 #[pyfunction]
 fn default_jobs() -> usize {
@@ -539,6 +559,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(default_jobs, module)?)?;
     module.add_function(wrap_pyfunction!(input_error, module)?)?;
+    module.add_function(wrap_pyfunction!(record_column_kinds, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;
     module.add("EXAMPLE_ASSESSMENT_JSON", chime::EXAMPLE_ASSESSMENT_JSON)?;

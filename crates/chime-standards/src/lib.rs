@@ -36,6 +36,7 @@ mod batch;
 pub mod chime;
 mod claims;
 mod cohort;
+mod columns;
 mod compare;
 mod date;
 mod default;
@@ -61,6 +62,7 @@ mod validate;
 pub use assessment::*;
 pub use batch::{default_jobs, map_ordered};
 pub use cohort::{cohort, AwardCounts, Cohort, DomainSummary, Summary, COHORT_FORMAT};
+pub use columns::{Column, ColumnKind};
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
