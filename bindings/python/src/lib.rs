@@ -21,10 +21,18 @@ use chime_standards::{
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
 use pythonize::pythonize;
 use serde::Serialize;
-use serde_json::Value;
+
+mod depy;
+
+/// Rust's allocations in the extension go to mimalloc: reading a dict or text allocates a
+/// few hundred small strings per assessment, and scoring builds maps and the report, which
+/// glibc's malloc serves markedly slower (see benches/README.md). Python's own memory is not
+/// affected.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The package's `ValidationError`, defined in Python (abi3 below 3.12 cannot subclass
 /// exceptions from Rust), imported once.
@@ -102,71 +110,12 @@ fn parse<T: serde::de::DeserializeOwned>(
     parsed.map_err(|error| raise(py, &error))
 }
 
-/// How deep Python data may nest on the fast path: serde_json's own recursion limit, so deeper
-/// data takes the JSON text path and gets the parser's diagnostic.
-const MAX_DEPTH: usize = 128;
-
-/// Python data as a JSON value, strictly: only `None`, `bool`, `int`, `float` (finite), `str`,
-/// `list`, `tuple` and `dict` with `str` keys, exactly those types. Anything else (a set, a
-/// date, a numpy number, a subclass, a lone surrogate, an int beyond 64 bits) is `None`, and
-/// the Python layer then writes the data as JSON text instead.
-fn json_value(value: &Bound<'_, PyAny>, depth: usize) -> Option<Value> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    if value.is_none() {
-        return Some(Value::Null);
-    }
-    if let Ok(flag) = value.cast_exact::<PyBool>() {
-        return Some(Value::Bool(flag.is_true()));
-    }
-    if let Ok(int) = value.cast_exact::<PyInt>() {
-        return match int.extract::<i64>() {
-            Ok(small) => Some(Value::from(small)),
-            Err(_) => int.extract::<u64>().ok().map(Value::from),
-        };
-    }
-    if let Ok(float) = value.cast_exact::<PyFloat>() {
-        return serde_json::Number::from_f64(float.value()).map(Value::Number);
-    }
-    if let Ok(text) = value.cast_exact::<PyString>() {
-        return text
-            .to_str()
-            .ok()
-            .map(|text| Value::String(text.to_owned()));
-    }
-    if let Ok(list) = value.cast_exact::<PyList>() {
-        return list
-            .iter()
-            .map(|item| json_value(&item, depth + 1))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::Array);
-    }
-    if let Ok(tuple) = value.cast_exact::<PyTuple>() {
-        return tuple
-            .iter()
-            .map(|item| json_value(&item, depth + 1))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::Array);
-    }
-    if let Ok(dict) = value.cast_exact::<PyDict>() {
-        let mut map = serde_json::Map::new();
-        for (key, item) in dict.iter() {
-            let key = key.cast_exact::<PyString>().ok()?.to_str().ok()?.to_owned();
-            map.insert(key, json_value(&item, depth + 1)?);
-        }
-        return Some(Value::Object(map));
-    }
-    None
-}
-
-/// A document converted straight from Python data, or `None` when the data is not plainly
-/// JSON-shaped or does not make a valid document. This is the fast path for dicts; on `None`
-/// the Python layer sends the data as JSON text instead, so the core's parser reports every
+/// A document read straight from Python data ([`depy`]), or `None` when the data is not
+/// plainly JSON-shaped or not a valid document. This is the fast path for dicts; on `None` the
+/// Python layer sends the data as JSON text instead, so the core's parser reports every
 /// problem with its code and JSON Pointer exactly as it does for files.
 fn from_data<T: serde::de::DeserializeOwned>(value: &Bound<'_, PyAny>) -> Option<T> {
-    let value = json_value(value, 0)?;
-    catch_unwind(AssertUnwindSafe(|| chime::from_value::<T>(value).ok()))
+    catch_unwind(AssertUnwindSafe(|| depy::read::<T>(value)))
         .ok()
         .flatten()
 }
@@ -181,6 +130,8 @@ enum Source<'a> {
     Text(&'a [u8]),
     /// An already parsed assessment.
     Parsed(&'a Assessment),
+    /// An assessment read from a dict for this call ([`depy`]).
+    Read(Box<Assessment>),
     /// Input that failed before it reached the core.
     Failed(Error),
 }
@@ -199,8 +150,21 @@ fn score_source(engine: &chime::Engine, source: &Source<'_>) -> Result<Report, E
     guarded(Document::Assessment, || match source {
         Source::Text(bytes) => engine.score_json(bytes, &Limits::default()),
         Source::Parsed(assessment) => engine.score(assessment),
+        Source::Read(assessment) => engine.score(assessment),
         Source::Failed(error) => Err(error.clone()),
     })
+}
+
+/// Assessments read and scored at a time by `score_many`, per thread.
+const BATCH_CHUNK: usize = 32;
+
+/// What `score_many` scores for one item: a dict is read here ([`depy`]), and is `None` when
+/// it must go as JSON text instead (the Python layer does that, for the text's diagnostics).
+fn batch_source<'a>(item: &'a Bound<'_, PyAny>) -> PyResult<Option<Source<'a>>> {
+    if item.cast_exact::<PyDict>().is_ok() {
+        return Ok(from_data::<Assessment>(item).map(|read| Source::Read(Box::new(read))));
+    }
+    source(item).map(Some)
 }
 
 /// A framework, checked and indexed once, ready to validate and score assessments.
@@ -287,6 +251,7 @@ impl Engine {
                         .map(|parsed| engine.validate(&parsed))
                 }
                 Source::Parsed(parsed) => Ok(engine.validate(parsed)),
+                Source::Read(parsed) => Ok(engine.validate(parsed)),
                 Source::Failed(error) => Err(error.clone()),
             });
             checked.unwrap_or_else(|error| error.diagnostics)
@@ -304,9 +269,11 @@ impl Engine {
             .map_err(|error| raise(py, &error))
     }
 
-    /// Scores a list of assessments (JSON text or `AssessmentData`) on `jobs` threads, with
-    /// the GIL released for the whole batch. Returns one item per input, in order: a
-    /// `ReportData`, or the `ValidationError` that explains why that input could not be scored.
+    /// Scores a list of assessments (JSON text, `AssessmentData` or dicts) on `jobs` threads.
+    /// Dicts are read with the GIL held; scoring (and dropping what was read) runs with the
+    /// GIL released. Returns one item per input, in order: a `ReportData`, the
+    /// `ValidationError` that explains why that input could not be scored, or `None` for a
+    /// dict that must be sent as JSON text instead (not plainly JSON-shaped, or invalid).
     #[pyo3(signature = (items, jobs = 1))]
     fn score_many<'py>(
         &self,
@@ -314,15 +281,27 @@ impl Engine {
         items: Vec<Bound<'py, PyAny>>,
         jobs: usize,
     ) -> PyResult<Bound<'py, PyList>> {
-        let sources = items.iter().map(source).collect::<PyResult<Vec<_>>>()?;
         let engine = &self.engine;
-        let results: Vec<Result<Report, Error>> =
-            py.detach(|| chime::map_ordered(&sources, jobs, |source| score_source(engine, source)));
         let out = PyList::empty(py);
-        for result in results {
-            match result {
-                Ok(report) => out.append(Bound::new(py, ReportData { report })?)?,
-                Err(error) => out.append(validation_error(py, &error)?)?,
+        // In chunks, so that what was read is still in the CPU's caches when it is scored.
+        for chunk in items.chunks(BATCH_CHUNK.saturating_mul(jobs.max(1))) {
+            let sources = chunk
+                .iter()
+                .map(batch_source)
+                .collect::<PyResult<Vec<_>>>()?;
+            let results: Vec<Option<Result<Report, Error>>> = py.detach(move || {
+                let results = chime::map_ordered(&sources, jobs, |source| {
+                    source.as_ref().map(|source| score_source(engine, source))
+                });
+                drop(sources);
+                results
+            });
+            for result in results {
+                match result {
+                    Some(Ok(report)) => out.append(Bound::new(py, ReportData { report })?)?,
+                    Some(Err(error)) => out.append(validation_error(py, &error)?)?,
+                    None => out.append(py.None())?,
+                }
             }
         }
         Ok(out)
@@ -515,6 +494,26 @@ fn diagnostic_line(diagnostic: &Bound<'_, PyAny>) -> PyResult<String> {
 #[pyfunction]
 fn vocabulary() -> String {
     serde_json::to_string(&chime::vocabulary()).unwrap_or_default()
+}
+
+/// The columns of a level's rows with their kinds (as dicts: `name`, `kind`, `nullable`, and
+/// for categories `categories` and `ordered`), bands, domains and standards from `framework`.
+#[pyfunction]
+#[pyo3(signature = (level, framework = None))]
+fn record_column_kinds<'py>(
+    py: Python<'py>,
+    level: &str,
+    framework: Option<&Engine>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let level = RecordLevel::from_name(level).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown level {level:?}: use \"overall\", \"domain\" or \"standard\""
+        ))
+    })?;
+    to_py(
+        py,
+        &level.column_kinds(framework.map(|f| f.engine.framework())),
+    )
 }
 
 /// The number of threads a batch uses by default: the machine's cores.
@@ -729,6 +728,7 @@ fn migrate<'py>(
                 &parsed
             }
             Source::Parsed(assessment) => *assessment,
+            Source::Read(assessment) => assessment,
             Source::Failed(error) => return Err(error.clone()),
         };
         chime::migrate(assessment, &mapping, new.engine.framework())
@@ -896,6 +896,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(split, module)?)?;
     module.add_function(wrap_pyfunction!(reliability_data, module)?)?;
     module.add_function(wrap_pyfunction!(agreement_reading, module)?)?;
+    module.add_function(wrap_pyfunction!(record_column_kinds, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;
     module.add("EXAMPLE_ASSESSMENT_JSON", chime::EXAMPLE_ASSESSMENT_JSON)?;

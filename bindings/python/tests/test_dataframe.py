@@ -156,3 +156,83 @@ def test_without_pandas_says_what_to_install(
 def test_reports_as_dicts_are_accepted(batch: list[chime.Report]) -> None:
     as_dicts: list[Any] = [r.to_dict() for r in batch]
     assert chime.to_records(as_dicts, "standard") == chime.to_records(batch, "standard")
+
+
+def _schema_names(name: str) -> list[str]:
+    """An enum's names in declaration order, from the report's JSON Schema (schemars)."""
+    definition = chime.schema("report")["$defs"][name]
+    return [choice["const"] for choice in definition["oneOf"]]
+
+
+def test_dtypes(batch: list[chime.Report]) -> None:
+    pd = pytest.importorskip("pandas")
+    framework = chime.Framework.default()
+    bands = [band["id"] for band in framework.to_dict()["scoring"]["bands"]]
+    overall = chime.to_dataframe(batch)
+    assert pd.api.types.is_datetime64_any_dtype(overall["assessed_on"])
+    assert str(overall["score"].dtype) == "Float64"
+    for column, names, ordered in [
+        ("award", _schema_names("AwardOutcome"), False),
+        ("status", _schema_names("ScoreStatus"), False),
+        ("structure", _schema_names("Structure"), False),
+        ("assessment_status", _schema_names("AssessmentStatus"), False),
+        ("band", bands, True),
+        ("profile_band", bands, True),
+    ]:
+        dtype = overall[column].dtype
+        assert isinstance(dtype, pd.CategoricalDtype), column
+        assert (list(dtype.categories), dtype.ordered) == (names, ordered), column
+    # Ordered bands compare as the framework ranks them.
+    assert (overall["band"] >= bands[0]).all()
+
+    domain = chime.to_dataframe(batch, level="domain")
+    assert list(domain["domain"].dtype.categories) == [d.id for d in framework.domains]
+    assert list(domain["status"].dtype.categories) == _schema_names("DomainStatus")
+    assert [str(domain[c].dtype) for c in ("score", "coverage", "rated_weight")] == [
+        "Float64",
+        "Float64",
+        "float64",
+    ]
+
+    standard = chime.to_dataframe(batch, level="standard")
+    assert list(standard["standard"].dtype.categories) == [s.id for s in framework.standards]
+    assert list(standard["status"].dtype.categories) == _schema_names("StandardStatus")
+    assert {c: str(standard[c].dtype) for c in ("claimed", "effective", "raters_n", "capped")} == {
+        "claimed": "Int64",
+        "effective": "Int64",
+        "raters_n": "int64",
+        "capped": "bool",
+    }
+
+
+def test_missing_values_are_pd_na_in_nullable_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    framework = chime.Framework.default()
+    example = chime.Assessment.example().to_dict()
+    for judgement in example["judgements"]:
+        judgement["rating"] = None  # nothing rated: no scores, no claims
+    report = framework.score(example)
+    standard = chime.to_dataframe([report], level="standard")
+    assert standard["claimed"].isna().all() and standard["score"].isna().all()
+    assert standard["claimed"].iloc[0] is pd.NA
+    overall = chime.to_dataframe([report])
+    assert overall["score"].iloc[0] is pd.NA and overall["band"].isna().all()
+    assert report.overall.score is None
+
+
+def test_reports_read_back_get_the_frameworks_categories(batch: list[chime.Report]) -> None:
+    pytest.importorskip("pandas")
+    as_json = [r.to_json() for r in batch]
+    frame = chime.to_dataframe(as_json, level="domain")
+    assert list(frame["domain"].dtype.categories) == [d.id for d in chime.Framework.default().domains]
+
+
+def test_values_a_framework_does_not_list_are_kept(batch: list[chime.Report]) -> None:
+    pytest.importorskip("pandas")
+    other = chime.Framework.default().to_dict()
+    other["id"] = "other"
+    for band in other["scoring"]["bands"]:
+        band["id"] += "-x"
+    other["scoring"]["award"]["required_band"] += "-x"
+    frame = chime.to_dataframe(batch, framework=chime.Framework.from_dict(other))
+    assert list(frame["band"]) == [r.overall.band for r in batch]  # not NaN

@@ -7,6 +7,7 @@ mod endorse;
 mod input;
 mod merge;
 mod output;
+mod progress;
 mod revision;
 mod stream;
 
@@ -14,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chime_standards::{render, Engine, Limits, SchemaKind};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::input::{Loaded, Source};
 use crate::output::{Failure, Sink};
@@ -243,6 +244,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// bash: `chime completions bash > ~/.local/share/bash-completion/completions/chime`;
+    /// zsh: write `_chime` into a directory on `$fpath`; fish: `chime completions fish >
+    /// ~/.config/fish/completions/chime.fish`.
+    Completions {
+        /// Which shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), from the same definition as `--help` (scripts/man.sh).
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -405,9 +419,13 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             output,
         } => {
             let mut reports = Vec::new();
+            let progress =
+                progress::Progress::bytes(progress::Progress::total_of(&files), "reading reports");
             for file in &files {
                 reports.extend(input::reports(&Source::new(file), limits)?);
+                progress.advance(std::fs::metadata(file).map_or(0, |meta| meta.len()));
             }
+            drop(progress);
             let pooled = chime_standards::cohort(&reports)
                 .map_err(|error| Failure::invalid("the reports", error.diagnostics))?;
             let text = match format {
@@ -516,6 +534,13 @@ fn run(command: Command, limits: &Limits) -> Result<(), Failure> {
             };
             let results = endorse::verify_all(&engine, &args, limits)?;
             endorse::print(&results, format == ListFormat::Json)
+        }
+        Command::Completions { shell } => Sink::stdout().write_with(|out| {
+            clap_complete::generate(shell, &mut Cli::command(), "chime", out);
+            Ok(())
+        }),
+        Command::Man => {
+            Sink::stdout().write_with(|out| clap_mangen::Man::new(Cli::command()).render(out))
         }
     }
 }

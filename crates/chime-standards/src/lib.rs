@@ -37,6 +37,7 @@ mod batch;
 pub mod chime;
 mod claims;
 mod cohort;
+mod columns;
 mod compare;
 mod date;
 mod default;
@@ -70,6 +71,7 @@ pub use batch::{default_jobs, map_ordered};
 pub use cohort::{
     cohort, AwardCounts, Cohort, CohortStandard, DomainSummary, Summary, COHORT_FORMAT,
 };
+pub use columns::{Column, ColumnKind};
 pub use compare::compare_with_mapping;
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
@@ -87,6 +89,7 @@ pub use framework::{
 };
 pub use index::applies;
 pub use merge::{merge, merge_json, split};
+pub use read::foreign::deserialize_strict;
 pub use read::parse::{from_value, parse_json, Limits};
 pub use records::{
     domain_records, overall_records, records, standard_records, DomainRecord, OverallRecord,

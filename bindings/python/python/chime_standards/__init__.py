@@ -471,15 +471,24 @@ class Framework:
             for start in range(0, len(items), step):
                 chunk = items[start : start + step]
                 done: list[Any] = [None] * len(chunk)
-                sources: list[str | bytes | _native.AssessmentData] = []
+                sources: list[Any] = []
                 where: list[int] = []
                 for k, item in enumerate(chunk):
+                    if type(item) is dict:
+                        sources.append(item)  # read in Rust; None back if it must go as text
+                        where.append(k)
+                        continue
                     try:
                         sources.append(_source(item))
                         where.append(k)
                     except ValidationError as error:
                         done[k] = error
                 for k, scored in zip(where, self._engine.score_many(sources, jobs), strict=True):
+                    if scored is None:
+                        try:
+                            scored = self._engine.score(_text(chunk[k], "assessment"))
+                        except ValidationError as error:
+                            scored = error
                     done[k] = scored
                 for k, scored in enumerate(done):
                     if isinstance(scored, ValidationError):
@@ -1035,12 +1044,19 @@ def to_records(
 
 
 def to_dataframe(
-    reports: Iterable[ReportInput], level: RecordLevel = "overall"
+    reports: Iterable[ReportInput],
+    level: RecordLevel = "overall",
+    framework: Framework | None = None,
 ) -> pandas.DataFrame:
     """Tidy rows of reports as a pandas DataFrame (see :func:`to_records` for the rows).
 
-    ``assessed_on`` is a datetime column; scores, coverage and weights are floats (``NaN``
-    where not scored); ``claimed`` and ``effective`` are nullable integers. Needs pandas.
+    Each column's dtype comes from the kind the Rust core gives it: ``assessed_on`` is a
+    datetime; numbers that can be missing (``score``, ``coverage``) are nullable ``Float64``
+    and whole numbers that can (``claimed``, ``effective``) nullable ``Int64``, with
+    ``pd.NA`` where not scored; statuses, awards and structures are categoricals in the spec's
+    order; bands (ordered, ascending), domains and standards are categoricals in the
+    framework's order. The framework is ``framework``, else the one the reports were scored
+    with, else the default when the reports name it. Needs pandas.
     """
     try:
         import pandas as pd
@@ -1049,12 +1065,50 @@ def to_dataframe(
             "to_dataframe needs pandas, which is not installed: pip install pandas "
             "(or use chime_standards.to_records, which gives the same rows as dicts)"
         ) from error
-    rows = to_records(reports, level)
-    columns = _native.record_columns(level)
-    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=columns)
-    frame = frame.astype({c: t for c, t in _DTYPES.items() if c in frame.columns})
-    frame["assessed_on"] = pd.to_datetime(frame["assessed_on"], format="%Y-%m-%d")
+    items = list(reports)
+    rows = to_records(items, level)
+    if framework is None:
+        framework = _framework_of(items, rows)
+    kinds = _native.record_column_kinds(level, framework._engine if framework else None)
+    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=[k["name"] for k in kinds])
+    for column in kinds:
+        frame[column["name"]] = _typed(pd, frame[column["name"]], column)
     return frame
+
+
+def _framework_of(items: list[Any], rows: list[dict[str, Any]]) -> Framework | None:
+    """The framework the reports were scored with, when one is known for all of them."""
+    named = {(row["framework"], row["framework_version"]) for row in rows}
+    if len(named) != 1:
+        return None
+    for item in items:
+        if isinstance(item, Report) and item._framework is not None:
+            known = item._framework
+            return known if (known.id, known.version) in named else None
+    default = Framework.default()
+    return default if (default.id, default.version) in named else None
+
+
+def _typed(pd: Any, series: Any, column: dict[str, Any]) -> Any:
+    """A column with the dtype its kind calls for (see :func:`to_dataframe`)."""
+    kind, nullable = column["kind"], column["nullable"]
+    if kind == "category":
+        categories = column["categories"]
+        present = set(series.dropna().unique())
+        if not present <= set(categories):  # values the framework does not list: keep them all
+            return series.astype("category")
+        return series.astype(pd.CategoricalDtype(categories, ordered=column["ordered"]))
+    if kind == "date":
+        return pd.to_datetime(series, format="%Y-%m-%d")
+    if kind == "integer":
+        return series.astype("Int64" if nullable else "int64")
+    if kind == "number":
+        return series.astype("Float64" if nullable else "float64")
+    if kind == "flag":
+        return series.astype("boolean" if nullable else "bool")
+    if kind == "text":
+        return series
+    return series.convert_dtypes()  # a column the core does not describe: inferred
 
 
 def _check_level(level: str) -> None:
