@@ -266,8 +266,8 @@ def test_case(path: Path, route: str) -> None:
     output, diagnostics = run(case, route)
     problems: list[str] = []
     merging = case.get("kind") == "merge"
-    for key in ("report", "comparison", "cohort", "assessment", "changes", "mapping", "migration"):
-    for key in ("report", "comparison", "cohort", "verification"):
+    keys = ("report", "comparison", "cohort", "assessment", "changes", "mapping", "migration")
+    for key in (*keys, "verification"):
         if key in expect:
             # A merge case's output holds the merged assessment and its report.
             have = output.get(key) if merging and output is not None else output

@@ -44,8 +44,8 @@ test("the tarball holds one .wasm, the builds and the README", () => {
     "comparison.schema.json",
     "endorsement.schema.json",
     "framework.schema.json",
-    "mapping.schema.json",
     "keys.schema.json",
+    "mapping.schema.json",
     "report.schema.json",
     "verification.schema.json",
   ]);

@@ -22,8 +22,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::assessment::{Assessment, Rating};
 use crate::claims::Judgements;
-use crate::diagnostic::Error;
-use crate::engine::Engine;
 use crate::index::Index;
 use crate::read::names::deserialize_by_name;
 use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
@@ -335,55 +333,48 @@ pub struct ReliabilityData {
     pub values: Vec<Vec<Option<u32>>>,
 }
 
-impl Engine {
-    /// The raters x standards matrix of an assessment (see [`ReliabilityData`]); fails with
-    /// every error when the assessment cannot be scored.
-    ///
-    /// ```
-    /// use chime_standards::Engine;
-    /// let engine = Engine::default_framework();
-    /// let data = engine.reliability_data(&chime_standards::example_assessment()).unwrap();
-    /// assert_eq!(data.values.len(), data.raters.len());
-    /// assert!(data.values.iter().all(|row| row.len() == data.standards.len()));
-    /// ```
-    pub fn reliability_data(&self, assessment: &Assessment) -> Result<ReliabilityData, Error> {
-        let report = self.score(assessment)?;
-        let standards: Vec<String> = report
-            .standards
-            .iter()
-            .filter(|result| result.status != StandardStatus::NotApplicable)
-            .map(|result| result.standard.clone())
-            .collect();
-        let column: HashMap<&str, usize> = standards
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        let raters: Vec<String> = assessment.raters.iter().map(|r| r.id.clone()).collect();
-        let row: HashMap<&str, usize> = raters
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        let mut values = vec![vec![None; standards.len()]; raters.len()];
-        for judgement in &assessment.judgements {
-            let (Some(rater), Rating::Level(level)) = (&judgement.rater, judgement.rating) else {
-                continue;
-            };
-            let cell = row
-                .get(rater.as_str())
-                .zip(column.get(judgement.standard.as_str()))
-                .and_then(|(&r, &c)| values.get_mut(r)?.get_mut(c));
-            if let Some(cell) = cell {
-                *cell = u32::try_from(level).ok();
-            }
+/// The raters x standards matrix of a scored assessment (see [`ReliabilityData`]): the
+/// units are the standards the report does not mark `not_applicable`.
+pub(crate) fn reliability_data(
+    report: &Report,
+    assessment: &Assessment,
+    max_level: u32,
+) -> ReliabilityData {
+    let standards: Vec<String> = report
+        .standards
+        .iter()
+        .filter(|result| result.status != StandardStatus::NotApplicable)
+        .map(|result| result.standard.clone())
+        .collect();
+    let column: HashMap<&str, usize> = standards
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let raters: Vec<String> = assessment.raters.iter().map(|r| r.id.clone()).collect();
+    let row: HashMap<&str, usize> = raters
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut values = vec![vec![None; standards.len()]; raters.len()];
+    for judgement in &assessment.judgements {
+        let (Some(rater), Rating::Level(level)) = (&judgement.rater, judgement.rating) else {
+            continue;
+        };
+        let cell = row
+            .get(rater.as_str())
+            .zip(column.get(judgement.standard.as_str()))
+            .and_then(|(&r, &c)| values.get_mut(r)?.get_mut(c));
+        if let Some(cell) = cell {
+            *cell = u32::try_from(level).ok();
         }
-        Ok(ReliabilityData {
-            raters,
-            standards,
-            levels: (0..=self.framework().max_level()).collect(),
-            values,
-        })
+    }
+    ReliabilityData {
+        raters,
+        standards,
+        levels: (0..=max_level).collect(),
+        values,
     }
 }
 

@@ -8,6 +8,7 @@ use crate::framework::{Framework, Standard};
 use crate::index::Index;
 use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
+use crate::agreement::{self, ReliabilityData};
 use crate::{claims, score, validate};
 
 /// A validated framework with lookup tables, ready to score assessments.
@@ -99,6 +100,26 @@ impl Engine {
             assessment,
         ));
         diagnostics
+    }
+
+    /// The raters x standards matrix of an assessment (see [`ReliabilityData`]), for
+    /// statistics packages such as `krippendorff`; fails with every error when the
+    /// assessment cannot be scored.
+    ///
+    /// ```
+    /// use chime_standards::Engine;
+    /// let engine = Engine::default_framework();
+    /// let data = engine.reliability_data(&chime_standards::example_assessment()).unwrap();
+    /// assert_eq!(data.values.len(), data.raters.len());
+    /// assert!(data.values.iter().all(|row| row.len() == data.standards.len()));
+    /// ```
+    pub fn reliability_data(&self, assessment: &Assessment) -> Result<ReliabilityData, Error> {
+        let report = self.score(assessment)?;
+        Ok(agreement::reliability_data(
+            &report,
+            assessment,
+            self.framework.max_level(),
+        ))
     }
 
     /// The overall score before it is rounded for the report, or `None` when it is not
