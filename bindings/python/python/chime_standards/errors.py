@@ -29,8 +29,9 @@ class Diagnostic:
         severity: ``"error"`` (stops scoring), ``"warning"`` or ``"info"``.
         code: a stable snake_case name for the kind of problem, such as
             ``"testimony_without_consent"`` (see the conformance README for the full list).
-        document: the document ``path`` points into: ``"framework"``, ``"assessment"`` or
-            ``"report"``.
+        document: the document ``path`` points into: ``"framework"``, ``"assessment"``,
+            ``"report"``, or ``"input"`` (the list given to :func:`merge`, whose paths start
+            with the input's index).
         path: a JSON Pointer (RFC 6901) to the value concerned; ``""`` is the whole document.
         message: what is wrong and how to put it right.
     """
