@@ -30,7 +30,8 @@ class Diagnostic:
         code: a stable snake_case name for the kind of problem, such as
             ``"testimony_without_consent"`` (see the conformance README for the full list).
         document: the document ``path`` points into: ``"framework"``, ``"assessment"``,
-            ``"report"`` or ``"mapping"``.
+            ``"report"``, ``"mapping"``, ``"endorsement"``, ``"statement"``, ``"keys"`` or
+            ``"input"`` (the list given to :func:`merge`, whose paths start with the input's index).
         path: a JSON Pointer (RFC 6901) to the value concerned; ``""`` is the whole document.
         message: what is wrong and how to put it right.
         context: the numbers and ids the message speaks of, by name (for example
