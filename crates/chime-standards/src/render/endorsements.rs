@@ -45,10 +45,7 @@ pub fn verification_text(name: &str, verification: &Verification) -> String {
                 verification.keyid.as_deref().unwrap_or("-"),
             );
             if !verification.report_checked {
-                let _ = writeln!(
-                    out,
-                    "  note: no report was given, so only the assessment was checked"
-                );
+                let _ = writeln!(out, "  note: no report was checked, only the assessment");
             }
         }
         _ => {
