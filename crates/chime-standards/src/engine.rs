@@ -1,6 +1,7 @@
 //! The engine: a framework checked once and indexed, ready to validate and score many
 //! assessments.
 
+use crate::agreement::{self, ReliabilityData};
 use crate::assessment::{Assessment, Structure};
 use crate::default::DEFAULT_FRAMEWORK_JSON;
 use crate::diagnostic::{into_result, Diagnostic, Document, Error};
@@ -8,7 +9,6 @@ use crate::framework::{Framework, Standard};
 use crate::index::Index;
 use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
-use crate::agreement::{self, ReliabilityData};
 use crate::{claims, score, validate};
 
 /// A validated framework with lookup tables, ready to score assessments.
