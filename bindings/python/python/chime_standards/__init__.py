@@ -51,6 +51,10 @@ from .endorse import (
 from .errors import ChimeError, Diagnostic, ValidationError
 from .views import (
     AwardCounts,
+    AwardGap,
+    BandGap,
+    CohortStandard,
+    ItemsNeeded,
     Agreement,
     Cap,
     Change,
@@ -85,7 +89,11 @@ __all__ = [
     "Assessment",
     "AssessmentInput",
     "AwardCounts",
+    "AwardGap",
+    "BandGap",
     "Cap",
+    "CohortStandard",
+    "ItemsNeeded",
     "Change",
     "ChimeError",
     "Cohort",

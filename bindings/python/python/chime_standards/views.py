@@ -10,7 +10,7 @@ Use ``to_dict()`` on the report or framework for the complete document.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import Diagnostic
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AwardCounts",
+    "AwardGap",
+    "BandGap",
+    "CohortStandard",
+    "ItemsNeeded",
     "Agreement",
     "Cap",
     "Change",
@@ -95,10 +99,12 @@ class Overall:
     limiting_domains: tuple[str, ...]
     award: str
     status: str
+    award_gap: AwardGap | None = None
 
     @classmethod
     def from_dict(cls, d: _Dict) -> Overall:
         """The view of a report's ``overall`` dict."""
+        gap = d.get("award_gap")
         return cls(
             score=d["score"],
             band=d["band"],
@@ -106,6 +112,39 @@ class Overall:
             limiting_domains=tuple(d["limiting_domains"]),
             award=d["award"],
             status=d["status"],
+            award_gap=AwardGap.from_dict(gap) if gap is not None else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BandGap:
+    """A participating domain below the award's required band, and by how many points."""
+
+    domain: str
+    band: str | None
+    points: float
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> BandGap:
+        """The view of one entry of ``award_gap.domains``."""
+        return _flat(cls, d)
+
+
+@dataclass(frozen=True, slots=True)
+class AwardGap:
+    """What a scored assessment still needs for the award (computed by the core)."""
+
+    required_band: str
+    domains: tuple[BandGap, ...]
+    core_standards: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> AwardGap:
+        """The view of a report's ``overall.award_gap``."""
+        return cls(
+            required_band=d["required_band"],
+            domains=tuple(BandGap.from_dict(x) for x in d["domains"]),
+            core_standards=tuple(d["core_standards"]),
         )
 
 
@@ -138,6 +177,7 @@ class DomainResult:
     contributions: tuple[Contribution, ...]
     reason: str | None
     agreement: Agreement | None = None
+    participates: bool = False
 
     @classmethod
     def from_dict(cls, d: _Dict) -> DomainResult:
@@ -153,6 +193,7 @@ class DomainResult:
             contributions=tuple(Contribution.from_dict(c) for c in d["contributions"]),
             reason=d.get("reason"),
             agreement=Agreement.from_dict(d["agreement"]) if d.get("agreement") else None,
+            participates=bool(d.get("participates", False)),
         )
 
 
@@ -165,11 +206,47 @@ class Cap:
     min_independent: int
     points: float
     independent: int
+    missing_points: float = 0.0
+    missing_independent: int = 0
+    items_needed: ItemsNeeded | None = None
 
     @classmethod
     def from_dict(cls, d: _Dict) -> Cap:
         """The view of a standard's ``capped`` dict."""
-        return _flat(cls, d)
+        needed = d.get("items_needed")
+        return cls(
+            level=d["level"],
+            min_points=d["min_points"],
+            min_independent=d["min_independent"],
+            points=d["points"],
+            independent=d["independent"],
+            missing_points=d.get("missing_points", 0.0),
+            missing_independent=d.get("missing_independent", 0),
+            items_needed=ItemsNeeded.from_dict(needed) if needed is not None else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsNeeded:
+    """How many more current items from one kind of source would lift a cap on their own.
+
+    ``own`` (the JSON field ``self``, also readable as ``.self``) is ``None`` when independent
+    items are missing, which the organisation's own evidence never supplies.
+    """
+
+    own: int | None
+    peer: int
+    external: int
+
+    @property
+    def self(self) -> int | None:  # noqa: PLR0206 - the JSON field's own name
+        """Items from the organisation itself (the JSON field ``self``)."""
+        return self.own
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> ItemsNeeded:
+        """The view of a cap's ``items_needed`` dict."""
+        return cls(own=d["self"], peer=d["peer"], external=d["external"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +324,7 @@ class StandardResult:
     capped: Cap | None
     evidence: EvidenceSummary
     raters: RaterSummary
+    applies: bool = True
 
     @classmethod
     def from_dict(cls, d: _Dict) -> StandardResult:
@@ -261,6 +339,7 @@ class StandardResult:
             capped=Cap.from_dict(capped) if capped is not None else None,
             evidence=EvidenceSummary.from_dict(d["evidence"]),
             raters=RaterSummary.from_dict(d["raters"]),
+            applies=bool(d.get("applies", True)),
         )
 
 
@@ -393,11 +472,37 @@ class DomainSummary:
     q3: float | None
     max: float | None
     bands: Mapping[str, int]
+    agreement: Agreement | None = None
 
     @classmethod
     def from_dict(cls, d: _Dict) -> DomainSummary:
         """The view of one entry of a cohort's ``domains``."""
-        return _with_bands(cls, d)
+        view = _with_bands(cls, {k: v for k, v in d.items() if k != "agreement"})
+        pooled = d.get("agreement")
+        return replace(view, agreement=Agreement.from_dict(pooled) if pooled else None)
+
+
+@dataclass(frozen=True, slots=True)
+class CohortStandard:
+    """One standard across a cohort: how often each status, how often capped, and agreement."""
+
+    standard: str
+    n: int
+    statuses: Mapping[str, int]
+    capped: int
+    agreement: Agreement | None = None
+
+    @classmethod
+    def from_dict(cls, d: _Dict) -> CohortStandard:
+        """The view of one entry of a cohort's ``standards``."""
+        pooled = d.get("agreement")
+        return cls(
+            standard=d["standard"],
+            n=d["n"],
+            statuses=dict(d.get("statuses", {})),
+            capped=d["capped"],
+            agreement=Agreement.from_dict(pooled) if pooled else None,
+        )
 
 
 def _with_bands(cls: type[_View], d: _Dict) -> _View:
@@ -432,10 +537,13 @@ class Cohort:
     domains: tuple[DomainSummary, ...]
     awards: AwardCounts
     diagnostics: tuple[Diagnostic, ...]
+    standards: tuple[CohortStandard, ...] = ()
+    agreement: Agreement | None = None
 
     @classmethod
     def from_dict(cls, d: _Dict) -> Cohort:
         """The view of a cohort document."""
+        pooled = d.get("agreement")
         return cls(
             format=d["format"],
             framework=d["framework"],
@@ -444,6 +552,8 @@ class Cohort:
             domains=tuple(DomainSummary.from_dict(x) for x in d["domains"]),
             awards=AwardCounts.from_dict(d["awards"]),
             diagnostics=tuple(Diagnostic.from_dict(x) for x in d["diagnostics"]),
+            standards=tuple(CohortStandard.from_dict(x) for x in d.get("standards", ())),
+            agreement=Agreement.from_dict(pooled) if pooled else None,
         )
 
 
