@@ -236,3 +236,34 @@ def test_values_a_framework_does_not_list_are_kept(batch: list[chime.Report]) ->
     other["scoring"]["award"]["required_band"] += "-x"
     frame = chime.to_dataframe(batch, framework=chime.Framework.from_dict(other))
     assert list(frame["band"]) == [r.overall.band for r in batch]  # not NaN
+
+
+def test_cohort_standards_frame_counts_each_reports_status() -> None:
+    """The per-standard table: for each standard, the status counts are the reports' own."""
+    pd = pytest.importorskip("pandas")
+    framework = chime.Framework.default()
+    example = chime.Assessment.example().to_dict()
+    lowered = copy.deepcopy(example)
+    for judgement in lowered["judgements"]:
+        if isinstance(judgement.get("rating"), int):
+            judgement["rating"] = 0
+    reports = [framework.score(example), framework.score(example), framework.score(lowered)]
+    frame = chime.cohort_standards(chime.cohort(reports))
+    assert list(frame["standard"]) == [s.standard for s in reports[0].standards]
+    for row in frame.itertuples(index=False):
+        row = row._asdict()
+        expected: dict[str, int] = {}
+        for report in reports:
+            status = next(s.status for s in report.standards if s.standard == row["standard"])
+            expected[status] = expected.get(status, 0) + 1
+        for status, count in expected.items():
+            assert row[status] == count, (row["standard"], status)
+        assert row["n"] == 3
+        capped = sum(
+            1
+            for report in reports
+            if next(s for s in report.standards if s.standard == row["standard"]).capped
+        )
+        assert row["capped"] == capped
+    assert str(frame["agreement_alpha"].dtype) == "Float64"
+    assert isinstance(frame["agreement_status"].dtype, pd.CategoricalDtype)
