@@ -11,7 +11,8 @@
 //                                          inside data-part="actions": one action, one field of it
 
 import type { Evidence, EvidenceKind, Rater, RaterRole, Rating, Report, Sensitivity, Source, Standard, Structure } from "../chime/index.js";
-import { byId, fill, h, icon, num, plural, uid } from "./dom.js";
+import { byId, capitalise, fill, h, icon, num, plural, uid } from "./dom.js";
+import { said } from "./results.js";
 import type { Attrs, Child } from "./dom.js";
 import {
   addAction,
@@ -65,12 +66,13 @@ const ROLES: [RaterRole, string][] = [
   ["external", "External (commissioner, funder, evaluator)"],
 ];
 
-const STATUSES: [string, string][] = [
-  ["draft", "Draft"],
-  ["submitted", "Submitted"],
-  ["peer_reviewed", "Peer reviewed"],
-  ["verified", "Verified"],
-];
+/** The review statuses in the engine's words, in the order the format declares them. */
+function statuses(): [string, string][] {
+  return ["draft", "submitted", "peer_reviewed", "verified"].map((name) => [
+    name,
+    capitalise(said("assessment_status", name)),
+  ]);
+}
 
 export function kindLabel(kind: string): string {
   return KINDS.find(([id]) => id === kind)?.[1] ?? kind;
@@ -213,7 +215,7 @@ export function renderOrganisation(): void {
     ),
     field(
       "Stage",
-      selectInput(STATUSES, doc.status ?? "draft", (v) => (doc.status = v as typeof doc.status)),
+      selectInput(statuses(), doc.status ?? "draft", (v) => (doc.status = v as typeof doc.status)),
       { "data-path": "/status" },
     ),
   );

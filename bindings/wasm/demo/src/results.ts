@@ -3,24 +3,34 @@
 // and each standard's own result in its card. Every number comes from the engine's report;
 // this module only puts it into words.
 
+import { vocabulary } from "../chime/index.js";
 import type { Cap, DomainResult, Report, StandardResult } from "../chime/index.js";
 import { byId, capitalise, countWord, fill, h, icon, num, plural } from "./dom.js";
 import type { Child } from "./dom.js";
 import { bandLabel, domainName, levelLabel, standardTitle, store } from "./store.js";
 
-const STATUS: Record<string, [string, string]> = {
-  met: ["✓", "Met"],
-  working_towards: ["◐", "Working towards"],
-  not_yet: ["○", "Not yet"],
-  not_assessed: ["–", "Not rated yet"],
-  not_applicable: ["⊘", "Not applicable"],
+// The page's own part is the icons; the words are the engine's (`vocabulary()`), the same the
+// text and HTML reports use.
+const STATUS_ICON: Record<string, string> = {
+  met: "✓",
+  working_towards: "◐",
+  not_yet: "○",
+  not_assessed: "–",
+  not_applicable: "⊘",
 };
 
-const AWARD: Record<string, [string, string]> = {
-  meets_standards: ["✓", "Meets the standards"],
-  working_towards: ["◐", "Working towards the standards"],
-  incomplete: ["–", "Incomplete: not enough rated yet"],
+const AWARD_ICON: Record<string, string> = {
+  meets_standards: "✓",
+  working_towards: "◐",
+  incomplete: "–",
 };
+
+/** A status, award or similar in the engine's words (`vocabulary()`), read once. */
+let words: Record<string, Record<string, string>> | undefined;
+export function said(kind: string, name: string): string {
+  words ??= vocabulary();
+  return words[kind]?.[name] ?? name;
+}
 
 function score(value: number | null): string {
   return value === null ? "–" : value.toFixed(1);
@@ -107,7 +117,8 @@ function awardGap(report: Report): Child {
 
 function overallBlock(report: Report): Child {
   const o = report.overall;
-  const [awardIcon, awardText] = AWARD[o.award] ?? ["", o.award];
+  const awardIcon = AWARD_ICON[o.award] ?? "";
+  const awardText = said("award", o.award);
   if (o.score === null) {
     const short = report.domains.filter((d) => d.status === "not_scoreable" && d.participates);
     return [
@@ -223,7 +234,8 @@ function cappedList(report: Report): Child {
 }
 
 function standardResult(s: StandardResult): Child {
-  const [symbol, word] = STATUS[s.status] ?? ["", s.status];
+  const symbol = STATUS_ICON[s.status] ?? "";
+  const word = said("standard_status", s.status);
   const lines: Child[] = [];
   let head: Child = [icon(symbol), h("strong", null, word)];
   if (s.effective !== null) {
@@ -277,7 +289,7 @@ export function showResults(report: Report | null, paused: boolean, summary: str
   if (paused) {
     live = `Scores paused: ${summary}.`;
   } else if (report && report.overall.score !== null) {
-    const [, award] = AWARD[report.overall.award] ?? ["", ""];
+    const award = said("award", report.overall.award);
     live = `Overall score ${score(report.overall.score)} out of 100, ${bandLabel(report.overall.band)}. ${award}.`;
   } else {
     live = "No overall score yet: rate more standards in each domain.";
