@@ -1015,27 +1015,6 @@ def schema(
 # ---------------------------------------------------------------------------------------------
 # Tables for research
 
-_FLOAT = "float64"
-_DTYPES: dict[str, str] = {
-    "score": _FLOAT,
-    "coverage": _FLOAT,
-    "applicable_weight": _FLOAT,
-    "rated_weight": _FLOAT,
-    "evidence_points": _FLOAT,
-    "claimed": "Int64",
-    "effective": "Int64",
-    "evidence_current": "int64",
-    "evidence_stale": "int64",
-    "evidence_independent": "int64",
-    "raters_n": "int64",
-    "raters_spread": "int64",
-    "capped": "bool",
-    "agreement_alpha": _FLOAT,
-    "agreement_units": "Int64",
-    "agreement_values": "Int64",
-    "agreement_raters": "Int64",
-}
-
 
 def to_records(
     reports: Iterable[ReportInput], level: RecordLevel = "overall"
