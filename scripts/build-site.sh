@@ -6,7 +6,8 @@
 #   site/index.html, boot.js, style.css, icon.svg, manifest.webmanifest   from bindings/wasm/demo/
 #   site/app/main.js     the page (bindings/wasm/demo/src/*.ts, type-checked by tsc) and the
 #                        npm package's web build (pkg/web/), bundled by esbuild
-#   site/app/*.wasm      the package's WebAssembly module
+#   site/app/*.wasm      the package's two WebAssembly modules: the main one, loaded at once,
+#                        and the review one (migration, endorsements), loaded on first use
 #   site/sw.js           the service worker, listing every file above with a hash of them all
 #
 # Builds bindings/wasm/pkg/ first when it is missing (scripts/build-wasm.sh; it needs the tools
@@ -43,8 +44,9 @@ echo "build-site: esbuild (the page and the package's web build, as one file)"
 # import.meta, which the web build uses to find its .wasm.
 "$bin/esbuild" "$stage/src/main.ts" --bundle --format=esm --target=es2020 --minify \
   --log-level=warning --outfile="$site/app/main.js"
-# The web build fetches the .wasm from beside itself, which is now beside the bundle.
-cp $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm "$site/app/"
+# The web build fetches the .wasm from beside itself, which is now beside the bundle; the
+# review module (migration and endorsements) only when the page first needs it.
+cp $wasm_dir/pkg/web/chime_standards_wasm_bg.wasm $wasm_dir/pkg/web/chime_standards_review_bg.wasm "$site/app/"
 
 cp $demo/index.html $demo/boot.js $demo/style.css $demo/icon.svg $demo/manifest.webmanifest "$site/"
 
@@ -65,7 +67,10 @@ const files = [];
 const hash = crypto.createHash("sha256");
 for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(site, file)));
 const version = hash.digest("hex").slice(0, 16);
-const list = ["./", ...files];
+// The review module is cached when first used, not on install: most visitors never need it,
+// and on a phone it would double what the page downloads.
+const onDemand = (file) => file.endsWith("/chime_standards_review_bg.wasm");
+const list = ["./", ...files.filter((file) => !onDemand(file))];
 const text = fs
   .readFileSync(template, "utf8")
   .replace('"__VERSION__"', JSON.stringify(version))
@@ -78,6 +83,9 @@ EOF
 total=$(find "$site" -type f -exec cat {} + | wc -c)
 wasm=$site/app/chime_standards_wasm_bg.wasm
 wasm_gz=$(gzip -9c "$wasm" | wc -c)
+review=$site/app/chime_standards_review_bg.wasm
+review_gz=$(gzip -9c "$review" | wc -c)
 rest_gz=$(find "$site" -type f ! -name '*.wasm' -exec cat {} + | gzip -9c | wc -c)
 echo "build-site: wrote $site: $(find "$site" -type f | wc -l) files, $total bytes"
-echo "build-site: the .wasm is $(wc -c <"$wasm") bytes, $wasm_gz gzipped; everything else $rest_gz bytes gzipped"
+echo "build-site: the main .wasm is $(wc -c <"$wasm") bytes, $wasm_gz gzipped; everything else $rest_gz bytes gzipped"
+echo "build-site: the review .wasm, loaded on first use, is $(wc -c <"$review") bytes, $review_gz gzipped"

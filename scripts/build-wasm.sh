@@ -2,8 +2,11 @@
 # Builds the npm package `chime-standards` into bindings/wasm/pkg/ (not committed):
 #
 #   pkg/package.json   conditional exports: Node.js gets node/, everything else web/
-#   pkg/web/           ES module; call the default export `init()` before anything else
-#   pkg/node/          CommonJS; loads the .wasm synchronously on import
+#   pkg/web/           ES module; call the default export `init()` before anything else, and
+#                      `initReview()` before framework revisions and endorsements
+#   pkg/node/          CommonJS; loads the main .wasm on import, the review .wasm on first use
+#   pkg/web/*.wasm     the two modules: chime_standards_wasm_bg.wasm (frameworks, validation,
+#                      scoring, rendering, merge, cohort) and chime_standards_review_bg.wasm
 #   pkg/schema/        the JSON Schemas (also in web/ and node/ as schemas.js, for schema())
 #   pkg/README.md      bindings/wasm/README.md
 #
@@ -29,32 +32,39 @@ if [ ! -x "$bin/wasm-opt" ] || [ ! -x "$bin/tsc" ]; then
   exit 2
 fi
 
-echo "build-wasm: cargo build (profile wasm-release)"
-cargo build --locked -p chime-standards-wasm --target wasm32-unknown-unknown --profile wasm-release
-# Respect a CARGO_TARGET_DIR set by the caller, as cargo does.
-raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/chime_standards_wasm.wasm
-version=$(cargo metadata --locked --format-version 1 --no-deps |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="chime-standards-wasm");process.stdout.write(p.version)})')
-
 rm -rf "$stage" "$pkg"
 mkdir -p "$stage/web" "$stage/node" "$pkg"
+version=$(cargo metadata --locked --format-version 1 --no-deps |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="chime-standards-wasm");process.stdout.write(p.version)})')
+# Respect a CARGO_TARGET_DIR set by the caller, as cargo does.
+raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/chime_standards_wasm.wasm
 
-echo "build-wasm: wasm-bindgen $pinned (web and nodejs)"
-wasm-bindgen --target web --out-dir "$stage/web" --out-name chime_standards_wasm "$raw"
-wasm-bindgen --target nodejs --out-dir "$stage/node" --out-name chime_standards_wasm "$raw"
-
-echo "build-wasm: wasm-opt -Oz"
-# The module is the same for both targets (checked); optimise it once.
-cmp -s "$stage/web/chime_standards_wasm_bg.wasm" "$stage/node/chime_standards_wasm_bg.wasm" ||
-  { echo "build-wasm: the web and nodejs modules differ; ship both" >&2; exit 1; }
-"$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-multivalue --enable-reference-types \
-  "$stage/web/chime_standards_wasm_bg.wasm" -o "$stage/chime_standards_wasm_bg.wasm"
+# Two modules from one crate (bindings/wasm/src/lib.rs says why): `engine`, the main one, and
+# `review`, loaded on first use. Each is built with its feature alone, so that each holds only
+# the code its exports reach.
+for module in engine review; do
+  name=chime_standards_wasm
+  [ $module = review ] && name=chime_standards_review
+  echo "build-wasm: cargo build $module (profile wasm-release)"
+  cargo build --locked -p chime-standards-wasm --target wasm32-unknown-unknown --profile wasm-release \
+    --no-default-features --features $module
+  echo "build-wasm: wasm-bindgen $pinned (web and nodejs) for $name"
+  wasm-bindgen --target web --out-dir "$stage/web" --out-name $name "$raw"
+  wasm-bindgen --target nodejs --out-dir "$stage/node" --out-name $name "$raw"
+  # The module is the same for both targets (checked); optimise it once. -O2 rather than -Oz:
+  # as small gzipped, and faster (bindings/wasm/README.md, "Size and speed").
+  cmp -s "$stage/web/${name}_bg.wasm" "$stage/node/${name}_bg.wasm" ||
+    { echo "build-wasm: the web and nodejs modules of $name differ; ship both" >&2; exit 1; }
+  echo "build-wasm: wasm-opt -O2 $name"
+  "$bin/wasm-opt" -O2 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    "$stage/web/${name}_bg.wasm" -o "$stage/${name}_bg.wasm"
+done
 
 # wasm-bindgen declares `[Symbol.dispose]` on its (internal) Engine class, which only compiles
 # with TypeScript's esnext.disposable lib; drop that line so the shipped types need no new lib.
 for target in web node; do
-  sed -i '/^ *\[Symbol\.dispose\]()/d' "$stage/$target/chime_standards_wasm.d.ts"
+  sed -i '/^ *\[Symbol\.dispose\]()/d' "$stage/$target"/chime_standards_{wasm,review}.d.ts
 done
 
 echo "build-wasm: tsc (the JavaScript wrapper and its .d.ts)"
@@ -97,15 +107,17 @@ EOF
 EOF
   "$bin/tsc" --project "$dir/tsconfig.json"
   # The wasm-bindgen glue, as generated.
-  cp "$dir"/chime_standards_wasm.js "$dir"/chime_standards_wasm.d.ts "$pkg/$target/"
+  cp "$dir"/chime_standards_{wasm,review}.js "$dir"/chime_standards_{wasm,review}.d.ts "$pkg/$target/"
 done
-# One .wasm in the package: the Node.js glue reads the web build's.
-cp "$stage/chime_standards_wasm_bg.wasm" "$pkg/web/"
-node_glue=$pkg/node/chime_standards_wasm.js
-from='${__dirname}/chime_standards_wasm_bg.wasm'
-to='${__dirname}/../web/chime_standards_wasm_bg.wasm'
-grep -qF "$from" "$node_glue" || { echo "build-wasm: the nodejs glue no longer reads $from; update this script" >&2; exit 1; }
-sed -i "s#$from#$to#" "$node_glue"
+# Each .wasm once in the package: the Node.js glue reads the web build's.
+for name in chime_standards_wasm chime_standards_review; do
+  cp "$stage/${name}_bg.wasm" "$pkg/web/"
+  node_glue=$pkg/node/$name.js
+  from="\${__dirname}/${name}_bg.wasm"
+  to="\${__dirname}/../web/${name}_bg.wasm"
+  grep -qF "$from" "$node_glue" || { echo "build-wasm: the nodejs glue no longer reads $from; update this script" >&2; exit 1; }
+  sed -i "s#$from#$to#" "$node_glue"
+done
 # Bundlers read `sideEffects` from the nearest package.json: the web build does nothing on
 # import, so a site may drop whatever of it (the schemas, say) it does not use. The Node.js
 # build loads the module on import, so it says nothing.
@@ -142,8 +154,9 @@ const manifest = {
 require("fs").writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
 EOF
 
-bytes=$(wc -c <"$pkg/web/chime_standards_wasm_bg.wasm")
-gz=$(gzip -9c "$pkg/web/chime_standards_wasm_bg.wasm" | wc -c)
 echo "build-wasm: wrote $pkg (version $version)"
-echo "build-wasm: chime_standards_wasm_bg.wasm is $bytes bytes, $gz bytes gzipped (gzip -9)"
-cd "$root"
+for name in chime_standards_wasm chime_standards_review; do
+  bytes=$(wc -c <"$pkg/web/${name}_bg.wasm")
+  gz=$(gzip -9c "$pkg/web/${name}_bg.wasm" | wc -c)
+  echo "build-wasm: ${name}_bg.wasm is $bytes bytes, $gz bytes gzipped (gzip -9)"
+done

@@ -15,11 +15,14 @@ started=$(date +%s)
 
 step() { printf '\n== wasm: %s\n' "$*"; }
 
-# The size target: the gzipped .wasm (gzip -9, with the embedded default framework) at or under
-# the project's budget of 250 KB, read as 250,000 bytes (it was 150 KB before spec 1.1). Size
-# is deterministic, so this is a check, not a benchmark; CHIME_WASM_MAX_GZIP_BYTES overrides it
-# while experimenting. See "Size" in bindings/wasm/README.md.
-max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-310000}
+# The size target: the main module (gzip -9, with the embedded default framework) at or under
+# the project's budget of 250 KB, read as 250,000 bytes. The review module (framework
+# revisions and endorsements), which only editors and reviewers load, has a ceiling of its own
+# so that it cannot grow unnoticed either. Size is deterministic, so this is a check, not a
+# benchmark; CHIME_WASM_MAX_GZIP_BYTES and CHIME_WASM_REVIEW_MAX_GZIP_BYTES override them while
+# experimenting. See "Size and speed" in bindings/wasm/README.md.
+max_gzip_bytes=${CHIME_WASM_MAX_GZIP_BYTES:-250000}
+review_max_gzip_bytes=${CHIME_WASM_REVIEW_MAX_GZIP_BYTES:-280000}
 
 step "Rust target wasm32-unknown-unknown"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -48,6 +51,10 @@ step "npm ci (binaryen for wasm-opt, typescript, esbuild for the bundling test)"
 step "cargo clippy for wasm32 (warnings denied)"
 cargo clippy --locked --target wasm32-unknown-unknown -p chime-standards --features tsify --lib -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p chime-standards-wasm --all-targets -- -D warnings
+for module in engine review; do
+  cargo clippy --locked --target wasm32-unknown-unknown -p chime-standards-wasm --lib \
+    --no-default-features --features $module -- -D warnings
+done
 
 step "build the package"
 bash scripts/build-wasm.sh
@@ -63,17 +70,22 @@ step "node --test"
 (cd $wasm_dir && node --test tests/*.test.mjs)
 
 step "size"
-wasm=$wasm_dir/pkg/web/chime_standards_wasm_bg.wasm
-bytes=$(wc -c <"$wasm")
-gz=$(gzip -9c "$wasm" | wc -c)
+size_ok=true
+for pair in chime_standards_wasm:$max_gzip_bytes chime_standards_review:$review_max_gzip_bytes; do
+  name=${pair%%:*} limit=${pair##*:}
+  wasm=$wasm_dir/pkg/web/${name}_bg.wasm
+  bytes=$(wc -c <"$wasm")
+  gz=$(gzip -9c "$wasm" | wc -c)
+  printf '%s_bg.wasm: %d bytes, %d bytes gzipped (target: %d)\n' "$name" "$bytes" "$gz" "$limit"
+  if [ "$gz" -gt "$limit" ]; then
+    echo "FAIL: the gzipped ${name}_bg.wasm is $gz bytes, over the target of $limit" >&2
+    size_ok=false
+  fi
+done
 glue=$(ls $wasm_dir/pkg/web/*.js | grep -v '/schemas\.js$' | xargs cat | gzip -9c | wc -c)
 schemas=$(gzip -9c $wasm_dir/pkg/web/schemas.js | wc -c)
-printf 'chime_standards_wasm_bg.wasm: %d bytes, %d bytes gzipped (target: %d)\n' "$bytes" "$gz" "$max_gzip_bytes"
 printf 'web JavaScript: %d bytes gzipped, and schemas.js %d (bundlers leave it out unless schema() is used)\n' \
   "$glue" "$schemas"
-if [ "$gz" -gt "$max_gzip_bytes" ]; then
-  echo "FAIL: the gzipped .wasm is $gz bytes, over the target of $max_gzip_bytes" >&2
-  exit 1
-fi
+$size_ok || exit 1
 
 step "all wasm checks passed in $(($(date +%s) - started)) s"

@@ -3,7 +3,8 @@
 // nothing anywhere and caches nothing but the page's own files.
 //
 // scripts/build-site.sh writes this file into the site, filling in VERSION (a hash of the
-// site's files, so a new build replaces the old copies) and FILES (every file of the site).
+// site's files, so a new build replaces the old copies) and FILES (every file of the site but
+// the review module, which is cached here the first time the page uses it).
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const PREFIX = "chime-self-assessment-";
@@ -38,7 +39,10 @@ self.addEventListener("fetch", (event) => {
       const hit =
         (await cache.match(request, { ignoreSearch: true })) ||
         (request.mode === "navigate" ? await cache.match("index.html") : undefined);
-      return hit || fetch(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
     }),
   );
 });

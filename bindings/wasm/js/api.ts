@@ -31,6 +31,7 @@ import type {
 } from "./chime_standards_wasm.js";
 import { SCHEMAS } from "./schemas.js";
 import { state } from "./state.js";
+import type { ReviewModule } from "./state.js";
 import { VERSION } from "./version.js";
 
 export type {
@@ -177,6 +178,24 @@ function ensureReady(): void {
       "chime-standards: the WebAssembly module is not loaded yet; `await init()` (the default export) first",
     );
   }
+}
+
+/**
+ * The review module (framework revisions and endorsements): a second WebAssembly module,
+ * loaded on first use so that pages that only rate and score never download it. Node.js loads
+ * it here, synchronously; the web build needs `await initReview()` first.
+ */
+function reviewModule(): ReviewModule {
+  ensureReady();
+  if (state.review === undefined && state.loadReview !== undefined) {
+    state.review = state.loadReview();
+  }
+  if (state.review === undefined) {
+    throw new Error(
+      "chime-standards: framework revisions and endorsements are in a second WebAssembly module, not loaded yet; `await initReview()` first",
+    );
+  }
+  return state.review;
 }
 
 function singleError(code: Code, document: Document, message: string, path = ""): ChimeError {
@@ -477,7 +496,7 @@ export function compare(
   const a = text(after, "report");
   if (mapping === undefined) return parsed<Comparison>(call(() => wasm.compare(b, a)));
   const m = text(mapping, "mapping");
-  return parsed<Comparison>(call(() => wasm.compare_with_mapping(b, a, m)));
+  return parsed<Comparison>(call(() => reviewModule().compare_with_mapping(b, a, m)));
 }
 
 /** JSON text of a framework given as a prepared {@link Framework}, a document or text. */
@@ -496,21 +515,21 @@ function frameworkText(framework: FrameworkInput): string {
 export function diff(old: FrameworkInput, next: FrameworkInput): Changes {
   const o = frameworkText(old);
   const n = frameworkText(next);
-  return parsed<Changes>(call(() => wasm.diff(o, n)));
+  return parsed<Changes>(call(() => reviewModule().diff(o, n)));
 }
 
 /** The changes from `old` to `next` as text for a standards editor (as `chime diff`). */
 export function changesText(old: FrameworkInput, next: FrameworkInput): string {
   const o = frameworkText(old);
   const n = frameworkText(next);
-  return call(() => wasm.changes_text(o, n));
+  return call(() => reviewModule().changes_text(o, n));
 }
 
 /** A draft mapping from `old` to `next` for a person to finish (spec 9.2). */
 export function draftMapping(old: FrameworkInput, next: FrameworkInput): Mapping {
   const o = frameworkText(old);
   const n = frameworkText(next);
-  return parsed<Mapping>(call(() => wasm.draft_mapping(o, n)));
+  return parsed<Mapping>(call(() => reviewModule().draft_mapping(o, n)));
 }
 
 /**
@@ -533,7 +552,7 @@ export function validateMapping(
   }
   const o = frameworkText(old);
   const n = frameworkText(next);
-  return parsed<Diagnostic[]>(call(() => wasm.validate_mapping(m, o, n)));
+  return parsed<Diagnostic[]>(call(() => reviewModule().validate_mapping(m, o, n)));
 }
 
 /**
@@ -552,7 +571,7 @@ export function migrate(
   const a = text(assessment, "assessment");
   const m = text(mapping, "mapping");
   const f = frameworkText(framework);
-  return parsed<Migration>(call(() => wasm.migrate(a, m, f)));
+  return parsed<Migration>(call(() => reviewModule().migrate(a, m, f)));
 }
 
 /**
@@ -653,7 +672,7 @@ export function verify(
   const a = text(assessment, "assessment");
   const r = options.report === undefined ? undefined : text(options.report, "report");
   const k = text(options.keys, "keys");
-  return parsed<Verification>(call(() => wasm.verify(e, a, r, k)));
+  return parsed<Verification>(call(() => reviewModule().verify(e, a, r, k)));
 }
 
 /** What a reviewer says when signing: who they are, how closely they looked, what they found. */
@@ -690,12 +709,12 @@ export function signEndorsement(
   const a = text(assessment, "assessment");
   const r = text(report, "report");
   const k = text(key, "keys");
-  return parsed<Envelope>(call(() => wasm.sign_endorsement(a, r, body, k)));
+  return parsed<Envelope>(call(() => reviewModule().sign_endorsement(a, r, body, k)));
 }
 
 /** A private Ed25519 JWK from exactly 32 random bytes (the core draws no randomness). */
 export function keyFromBytes(seed: Uint8Array, reviewer?: string): Jwk {
-  return parsed<Jwk>(call(() => wasm.key_from_bytes(seed, reviewer)));
+  return parsed<Jwk>(call(() => reviewModule().key_from_bytes(seed, reviewer)));
 }
 
 /**
@@ -715,5 +734,5 @@ export function generateKey(reviewer?: string): Jwk {
 /** The public JWK (no `d`) of a private JWK, for the trusted key set. */
 export function publicKey(key: Input<Jwk>): Jwk {
   const k = text(key, "keys");
-  return parsed<Jwk>(call(() => wasm.public_key(k)));
+  return parsed<Jwk>(call(() => reviewModule().public_key(k)));
 }

@@ -1,4 +1,5 @@
-// The web entry point (ES module): call the default export, `init()`, once before anything else.
+// The web entry point (ES module): call the default export, `init()`, once before anything
+// else, and `initReview()` before framework revisions or endorsements.
 import wasmInit, { initSync as wasmInitSync } from "./chime_standards_wasm.js";
 import type { InitInput, SyncInitInput } from "./chime_standards_wasm.js";
 import { state } from "./state.js";
@@ -22,4 +23,20 @@ export default async function init(options?: {
 export function initSync(options: { module: SyncInitInput }): void {
   wasmInitSync(options);
   state.ready = true;
+}
+
+/**
+ * Loads the second WebAssembly module, which framework revisions (`diff`, `changesText`,
+ * `draftMapping`, `validateMapping`, `migrate`, `compare` with a mapping) and endorsements
+ * (`verify`, `signEndorsement`, `keyFromBytes`, `generateKey`, `publicKey`) need. It is apart
+ * so that a page that only rates and scores never downloads it. By default it is fetched from
+ * beside this file (`chime_standards_review_bg.wasm`); `{ module_or_path }` as for `init()`.
+ * Safe to call more than once.
+ */
+export async function initReview(options?: {
+  module_or_path: InitInput | Promise<InitInput>;
+}): Promise<void> {
+  const glue = await import("./chime_standards_review.js");
+  await glue.default(options);
+  state.review = glue;
 }

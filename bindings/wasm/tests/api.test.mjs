@@ -42,6 +42,7 @@ test("the exports are the documented API", () => {
     "diff",
     "draftMapping",
     "generateKey",
+    "initReview",
     "keyFromBytes",
     "merge",
     "migrate",

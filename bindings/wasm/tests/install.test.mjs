@@ -50,6 +50,7 @@ test("the tarball holds one .wasm, the builds and the README", () => {
     "verification.schema.json",
   ]);
   assert.ok(files("web").includes("chime_standards_wasm_bg.wasm"));
+  assert.ok(files("web").includes("chime_standards_review_bg.wasm"), "the second module, loaded on first use");
   assert.ok(!files("node").some((name) => name.endsWith(".wasm")), "the Node build shares the web build's .wasm");
 });
 
@@ -99,11 +100,20 @@ test("a bundled site carries the schemas only when it calls schema()", () => {
     `import { schema } from "chime-standards";
      console.log(schema("report").$id);`,
   );
+  const reviewing = bundle(
+    "review-site",
+    `import init, { initReview, verify } from "chime-standards";
+     await init();
+     await initReview();
+     console.log(typeof verify);`,
+  );
   // The web build declares itself free of side effects, so an import of it alone adds nothing.
   const bare = bundle("bare-site", `import "chime-standards";`);
   const marker = "urn:chime-standards:schema:report@1";
   assert.ok(scoring.includes("chime_standards_wasm_bg.wasm"), "the scoring site bundles the web build");
   assert.ok(!scoring.includes(marker), "the scoring site carries no schema");
+  assert.ok(!scoring.includes("chime_standards_review_bg.wasm"), "the scoring site never loads the review module");
+  assert.ok(reviewing.includes("chime_standards_review_bg.wasm"), "a reviewing site loads it");
   assert.ok(withSchemas.includes(marker), "the schema site carries the schemas");
   assert.equal(bare.trim(), "", "a bare import bundles nothing");
 });
@@ -130,6 +140,26 @@ test("the web build is there by name and needs init()", () => {
      console.log(before.includes("init()"), defaultFramework().id);`,
   );
   assert.equal(run("node", ["web.mjs"]).trim(), "true chime-lero");
+});
+
+test("the web build's revisions and endorsements need initReview(), then work", () => {
+  writeFileSync(
+    join(project, "web-review.mjs"),
+    `import { readFileSync } from "node:fs";
+     import { fileURLToPath } from "node:url";
+     import init, { initReview, defaultFramework, diff } from "chime-standards/web";
+     const here = (name) => readFileSync(fileURLToPath(new URL("./" + name, import.meta.resolve("chime-standards/web"))));
+     await init({ module_or_path: here("chime_standards_wasm_bg.wasm") });
+     const framework = defaultFramework();
+     const next = { ...framework, version: "1.0.1" };
+     let before = "";
+     try { diff(framework, next) } catch (e) { before = e.message }
+     await initReview({ module_or_path: here("chime_standards_review_bg.wasm") });
+     await initReview({ module_or_path: here("chime_standards_review_bg.wasm") });
+     const changes = diff(framework, next);
+     console.log(before.includes("initReview()"), changes.from.version, changes.to.version);`,
+  );
+  assert.equal(run("node", ["web-review.mjs"]).trim(), "true 1.0.0 1.0.1");
 });
 
 test("every js example of the README runs", () => {

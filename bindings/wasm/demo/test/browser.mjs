@@ -1030,21 +1030,23 @@ await step("timing: the page's first score with the CPU 4x slower, and its size"
   times.sort((a, b) => a - b);
   const median = times[2];
   const zlib = await import("node:zlib");
+  // What a visitor downloads: every file but the review module, which the page fetches only
+  // for a migration or an endorsement.
   let gzipped = 0;
+  let review = 0;
   (function walk(dir) {
     for (const name of fs.readdirSync(dir)) {
       const full = path.join(dir, name);
       if (fs.statSync(full).isDirectory()) walk(full);
+      else if (name === "chime_standards_review_bg.wasm") review = zlib.gzipSync(fs.readFileSync(full), { level: 9 }).length;
       else gzipped += zlib.gzipSync(fs.readFileSync(full), { level: 9 }).length;
     }
   })(site);
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
-  console.log(`  first score at 4x CPU slow-down: ${median.toFixed(0)} ms from navigation start (median of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file`);
-  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, gzipped_bytes: gzipped, load }, null, 2)}\n`);
-  // The goal is 300 KB; since spec 1.1 the WebAssembly module alone is 299 KB (bindings/wasm
-  // README, "Size and speed"), so the page misses it. This ceiling keeps it from growing
-  // further unnoticed while the module is split; CHIME_MAX_PAGE_BYTES sets the goal itself.
-  const pageLimit = Number(process.env.CHIME_MAX_PAGE_BYTES ?? 350_000);
+  console.log(`  first score at 4x CPU slow-down: ${median.toFixed(0)} ms from navigation start (median of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file, and ${review} more for the review module on first use`);
+  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, gzipped_bytes: gzipped, review_gzipped_bytes: review, load }, null, 2)}\n`);
+  // The goal: the whole page at or under 300 KB gzipped (size is deterministic, so a check).
+  const pageLimit = Number(process.env.CHIME_MAX_PAGE_BYTES ?? 300_000);
   assert.ok(gzipped <= pageLimit, `the whole page is ${gzipped} bytes gzipped, over ${pageLimit}`);
   const limit = Number(process.env.CHIME_MAX_FIRST_SCORE_MS ?? Infinity);
   assert.ok(median <= limit, `first score ${median} ms, over ${limit} ms`);
