@@ -30,9 +30,12 @@ pub(crate) fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// The JSON Pointer of the value being read at byte `offset` of `text`: the member or element
-/// whose value was being read there (`""` for the whole document). With `at_container`, an
-/// offset at a closing bracket names the container instead of its last member.
-pub(crate) fn pointer_at(text: &[u8], offset: usize, at_container: bool) -> String {
+/// whose value was being read there (`""` for the whole document).
+///
+/// serde_json reports a missing field after it has consumed the closing brace of the object
+/// that lacks it, so the offset is just past that brace: the scan has left the object, and the
+/// pointer is the object's own place in its parent, which is what the error concerns.
+pub(crate) fn pointer_at(text: &[u8], offset: usize) -> String {
     let end = offset.min(text.len());
     let mut stack: Vec<Frame> = Vec::new();
     let mut expecting_key = false;
@@ -78,20 +81,6 @@ pub(crate) fn pointer_at(text: &[u8], offset: usize, at_container: bool) -> Stri
         }
         i += 1;
     }
-    // serde_json reports a missing field at the object's closing brace, before reading it:
-    // the error concerns the object, not its last member.
-    let next = text
-        .get(end..)
-        .and_then(|rest| rest.iter().find(|b| !b.is_ascii_whitespace()));
-    if at_container && matches!(next, Some(b'}' | b']')) {
-        match stack.last_mut() {
-            Some(Frame::Object { key }) => *key = None,
-            Some(Frame::Array { .. }) => {
-                stack.pop();
-            }
-            None => {}
-        }
-    }
     let mut pointer = String::new();
     for frame in &stack {
         match frame {
@@ -125,12 +114,13 @@ mod tests {
 
     fn at(text: &str, marker: &str) -> String {
         let offset = text.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-        pointer_at(text.as_bytes(), offset, false)
+        pointer_at(text.as_bytes(), offset)
     }
 
-    fn container_at(text: &str, marker: &str) -> String {
-        let offset = text.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-        pointer_at(text.as_bytes(), offset, true)
+    /// The pointer just past the end of `marker`, where serde_json reports a missing field.
+    fn after(text: &str, marker: &str) -> String {
+        let offset = text.find(marker).unwrap_or_else(|| panic!("no {marker}")) + marker.len();
+        pointer_at(text.as_bytes(), offset)
     }
 
     #[test]
@@ -139,8 +129,8 @@ mod tests {
         assert_eq!(at(text, "X"), "/a/b/1/c");
         assert_eq!(at(text, "Y"), "/a/d~1e~0");
         assert_eq!(at(text, "Z"), "/f");
-        assert_eq!(pointer_at(text.as_bytes(), 0, false), "");
-        assert_eq!(pointer_at(text.as_bytes(), text.len(), false), "");
+        assert_eq!(pointer_at(text.as_bytes(), 0), "");
+        assert_eq!(pointer_at(text.as_bytes(), text.len()), "");
     }
 
     #[test]
@@ -152,14 +142,13 @@ mod tests {
     }
 
     #[test]
-    fn an_error_at_a_closing_bracket_names_the_container() {
-        // serde_json reports a missing field at the object's closing brace, before reading it.
-        let text = r#"{"outer": {"x": 1}, "list": [1, 2]}"#;
-        assert_eq!(container_at(text, "}, \"list\""), "/outer");
-        assert_eq!(container_at(text, "]}"), "/list");
-        assert_eq!(pointer_at(text.as_bytes(), text.len() - 1, true), "");
-        // Without the flag, the same offset is the last member's value (a wrong-typed `1`).
-        assert_eq!(at(text, "}, \"list\""), "/outer/x");
+    fn just_past_a_closing_brace_names_that_object_wherever_it_stands() {
+        // The object lacking a field is first, last, or the last member of its parent.
+        let text = r#"{"list": [{"a": 1}, {"b": 2}], "outer": {"x": 1}}"#;
+        assert_eq!(after(text, r#"{"a": 1}"#), "/list/0");
+        assert_eq!(after(text, r#"{"b": 2}"#), "/list/1");
+        assert_eq!(after(text, r#"{"x": 1}"#), "/outer");
+        assert_eq!(pointer_at(text.as_bytes(), text.len()), "");
     }
 
     #[test]

@@ -63,10 +63,9 @@ pub fn parse_json<T: DeserializeOwned>(
     }
     // One parse at full speed; only a failure is located, from the position serde_json gives.
     read_strictly(bytes).map_err(|error| {
-        let missing = error.to_string().starts_with("missing field");
         let path = match error.line() {
             0 => String::new(),
-            line => pointer_at(bytes, offset_of(bytes, line, error.column()), missing),
+            line => pointer_at(bytes, offset_of(bytes, line, error.column())),
         };
         to_error(error, document, path)
     })
