@@ -42,16 +42,8 @@ mod review;
 #[cfg(feature = "review")]
 pub use review::*;
 
-/// The allocator: talc instead of the standard library's dlmalloc port makes the module 3 KB
-/// smaller gzipped and scoring in Node about 2.5% slower (benches/node_bench.mjs: 241 µs
-/// against 235 µs an assessment). `WasmDynamicTalc` needs a single-threaded module (no
-/// `atomics`), which this is.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 /// What a failed call throws: JSON text that the JavaScript wrapper turns into a `ChimeError`.
-pub type Thrown = String;
+type Thrown = String;
 
 /// The error payload, as JSON.
 #[derive(Serialize)]
