@@ -90,3 +90,8 @@ export function download(name: string, type: string, text: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A safe file name from an id: `willow-lane-2025` + `.json`. */
+export function fileName(id: string, suffix: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "") || "assessment"}${suffix}`;
+}
