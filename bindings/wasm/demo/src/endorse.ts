@@ -56,7 +56,7 @@ export function renderEndorsePanel(): void {
       keys: "Choose the trusted keys…",
       assessment: "Choose another assessment file… (optional)",
     };
-    return h("div", { class: "field" }, h("button", { type: "button", class: "secondary", id: `endorse-${kind}`, onclick: () => input.click() }, words[kind]), input);
+    return [h("button", { type: "button", class: "secondary", id: `endorse-${kind}`, onclick: () => input.click() }, words[kind]), input];
   });
   const zone = h(
     "div",
