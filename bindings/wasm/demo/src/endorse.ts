@@ -3,6 +3,7 @@
 // verifies against the assessment on the page (or an assessment file). The checking is the
 // engine's `verify`; the page words its result and never reads meaning out of its sentences.
 
+import { ChimeError } from "../chime/index.js";
 import type { Assessment, Diagnostic, Report, Verification } from "../chime/index.js";
 import { byId, capitalise, fill, h, icon, plural } from "./dom.js";
 import type { Child } from "./dom.js";
@@ -99,7 +100,11 @@ function showChosen(): void {
 }
 
 function status(...children: Child[]): void {
-  fill(byId("endorse-status"), children);
+  const line = byId("endorse-status");
+  const next = h("p", null, children);
+  // Re-checking after an edit must not announce the same words again.
+  if (line.textContent === next.textContent) return;
+  fill(line, Array.from(next.childNodes));
 }
 
 async function take(files: File[], kind: Kind | null): Promise<void> {
@@ -165,7 +170,14 @@ export async function check(): Promise<void> {
   await reviewReady();
   const assessment: Assessment | string = chosen.assessment ? chosen.assessment.text : store.doc;
   const report = reportOf(assessment);
-  const result = verify(envelope.text, assessment, report ? { keys: keys.text, report } : { keys: keys.text });
+  let result: Verification;
+  try {
+    result = verify(envelope.text, assessment, report ? { keys: keys.text, report } : { keys: keys.text });
+  } catch (error) {
+    // verify reports bad input in its result; anything thrown is listed the same way.
+    if (!(error instanceof ChimeError)) throw error;
+    result = { valid: false, keyid: null, reviewer: null, outcome: null, problems: error.diagnostics, report_checked: false };
+  }
   const key = JSON.stringify([result, chosen.assessment?.name ?? ""]);
   if (key === shown) return;
   shown = key;
@@ -205,7 +217,7 @@ function showResult(result: Verification, name: string): void {
       about
         ? facts
         : h("p", null, "No trusted signature verifies, so what the endorsement says cannot be relied on and is not shown."),
-      problems.length ? [h("p", null, h("strong", null, result.valid ? "Also found:" : "Why not:")), h("ul", { class: "summary" }, problems.map((d) => h("li", { class: `msg ${d.severity}`, "data-code": d.code, "data-document": d.document, "data-path": d.path }, located(d))))] : null,
+      problems.length ? [h("p", null, h("strong", null, result.valid ? "Also found:" : "Why not:")), h("ul", { class: "summary" }, problems.map((d) => h("li", { class: `msg ${d.severity}`, "data-diag-code": d.code, "data-diag-document": d.document, "data-diag-path": d.path }, located(d))))] : null,
     ),
   );
 }

@@ -120,7 +120,7 @@ function located(d: Diagnostic, fw: Chosen, mapping: Chosen): Child[] {
 function showProblems(intro: string, diagnostics: Diagnostic[], fw: Chosen, mapping: Chosen): void {
   problemsBox(
     h("p", { "data-version-problems": "" }, icon("✖"), h("strong", null, intro), " Nothing was changed: put the files right, or choose others."),
-    h("ul", { class: "summary" }, diagnostics.map((d) => h("li", { class: `msg ${d.severity}`, "data-code": d.code, "data-document": d.document, "data-path": d.path }, located(d, fw, mapping)))),
+    h("ul", { class: "summary" }, diagnostics.map((d) => h("li", { class: `msg ${d.severity}`, "data-diag-code": d.code, "data-diag-document": d.document, "data-diag-path": d.path }, located(d, fw, mapping)))),
   );
 }
 

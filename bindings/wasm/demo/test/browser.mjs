@@ -976,7 +976,7 @@ await step("a new version of the standards: a mapping that does not fit is refus
   const run = chimeRun("validate", wrong, "--from", V1, "--to", V2, "--format", "json");
   assert.equal(run.status, 1, "the CLI refuses the mapping too");
   const expected = JSON.parse(run.stdout)[0].diagnostics.filter((d) => d.severity === "error");
-  const shown = await page.locator("#version-problems li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.code, document: li.dataset.document, path: li.dataset.path, text: li.textContent })));
+  const shown = await page.locator("#version-problems li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.diagCode, document: li.dataset.diagDocument, path: li.dataset.diagPath, text: li.textContent })));
   assert.deepEqual(shown.map(({ text: _, ...d }) => d), expected.map((d) => ({ code: d.code, document: d.document, path: d.path })));
   shown.forEach((d, i) => assert.ok(d.text.includes(`“chime-lero-1.0.0-to-national-0.1.0.mapping.json” at ${d.path}: ${expected[i].message}`), d.text));
   assert.match(await text("[data-version-problems]"), /The mapping does not fit: 15 problems\. Nothing was changed/);
@@ -1015,6 +1015,7 @@ await step("a new version of the standards: the draft migrates as `chime migrate
   await page.setInputFiles("#version-files", MAPPING);
   await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Moved to"));
   await settle();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "todo-h", "the focus goes to the to-do list");
   assert.match(await text("#framework-name"), /chime-lero 2\.0\.0/);
   const run = chimeRun("migrate", beforeFile, "--mapping", MAPPING, "--framework", V2);
   assert.equal(run.status, 0, run.stderr);
@@ -1125,7 +1126,7 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   await page.locator("#endorse-panel").screenshot({ path: path.join(shots, "desktop-endorsement.png") });
 
   // Changed after the review: it no longer verifies, with the problems `chime verify` finds.
-  const problemsShown = () => page.locator("#endorse-result li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.code, document: li.dataset.document, path: li.dataset.path, text: li.textContent })));
+  const problemsShown = () => page.locator("#endorse-result li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.diagCode, document: li.dataset.diagDocument, path: li.dataset.diagPath, text: li.textContent })));
   const sameProblems = async (result) => {
     const expected = result.problems.filter((d) => d.severity !== "info");
     const shown = await problemsShown();
@@ -1155,7 +1156,7 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   const otherKeys = path.join(work, "other-keys.json");
   fs.writeFileSync(otherKeys, `{"keys": [${execFileSync(cli, ["key", "new", "--output", path.join(work, "other.jwk"), "--id", "lero-south"], { encoding: "utf8" })}]}\n`);
   await page.setInputFiles("#endorse-keys-file", otherKeys);
-  await page.waitForFunction(() => document.querySelector("#endorse-result li[data-code='untrusted_key']"));
+  await page.waitForFunction(() => document.querySelector("#endorse-result li[data-diag-code='untrusted_key']"));
   await sameProblems(verified(chimeRun("verify", changed, envelope, "--keys", otherKeys, "--framework", V2, "--format", "json")));
   assert.match(await text("#endorse-result"), /No trusted signature verifies/);
 });
