@@ -858,7 +858,8 @@ await step("screenshots at desktop width", async () => {
   await page.screenshot({ path: path.join(shots, "desktop-full.png"), fullPage: true });
 });
 
-await step("usable at phone width (390 and 360 px): no sideways scrolling", async () => {
+/** Elements that stick out sideways at 390 and 360 px (none may). */
+async function noSidewaysScroll() {
   for (const width of [390, 360]) {
     await page.setViewportSize({ width, height: 844 });
     await settle();
@@ -872,6 +873,10 @@ await step("usable at phone width (390 and 360 px): no sideways scrolling", asyn
     });
     assert.deepEqual(wide, [], `no horizontal scroll at ${width} px`);
   }
+}
+
+await step("usable at phone width (390 and 360 px): no sideways scrolling", async () => {
+  await noSidewaysScroll();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, "phone-top.png") });
@@ -1123,6 +1128,8 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   assert.match(await text('[data-endorse="report"]'), /was checked too/);
   assert.match(await text("#endorse-status"), /^✓Valid\. .*lero-north reviewed the assessment on this page \(evidence sighted\) on 2026-03-01: endorsed with conditions\.$/);
   await audit("endorsement verified");
+  await noSidewaysScroll();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator("#endorse-panel").screenshot({ path: path.join(shots, "desktop-endorsement.png") });
 
   // Changed after the review: it no longer verifies, with the problems `chime verify` finds.
@@ -1157,6 +1164,9 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   fs.writeFileSync(otherKeys, `{"keys": [${execFileSync(cli, ["key", "new", "--output", path.join(work, "other.jwk"), "--id", "lero-south"], { encoding: "utf8" })}]}\n`);
   await page.setInputFiles("#endorse-keys-file", otherKeys);
   await page.waitForFunction(() => document.querySelector("#endorse-result li[data-diag-code='untrusted_key']"));
+  // The to-do list and the endorsement's problems (long ids and keys) fit a phone.
+  await noSidewaysScroll();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await sameProblems(verified(chimeRun("verify", changed, envelope, "--keys", otherKeys, "--framework", V2, "--format", "json")));
   assert.match(await text("#endorse-result"), /No trusted signature verifies/);
 });
@@ -1223,6 +1233,19 @@ await step("Content-Security-Policy: a hostile framework and assessment show as 
   await tab.setInputFiles("#open-assessment-file", assessmentFile);
   await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Opened"));
   await tab.waitForFunction(() => document.getElementById("results")?.getAttribute("aria-busy") !== "true");
+  // A new version of it, with one statement changed, and the mapping the CLI drafts: the to-do
+  // list shows the new titles and the engine's words as text too.
+  const next = JSON.parse(JSON.stringify(framework));
+  next.version = "2.0.0";
+  next.standards[0].statement = payload(++n);
+  const nextFile = path.join(work, "hostile-framework-2.json");
+  fs.writeFileSync(nextFile, JSON.stringify(next));
+  const mappingFile = path.join(work, "hostile-mapping.json");
+  fs.writeFileSync(mappingFile, execFileSync(cli, ["mapping", frameworkFile, nextFile], { encoding: "utf8" }));
+  await tab.setInputFiles("#version-files", [nextFile, mappingFile]);
+  await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Moved to"));
+  assert.ok((await tab.locator("#todo [data-todo-go]").count()) >= 1, "a rating to review");
+  assert.ok((await tab.locator("#todo [data-todo-go]").first().textContent()).includes("<img src=x onerror="), "a hostile title in the to-do list is text");
   await tab.locator("details").evaluateAll((all) => all.forEach((d) => (d.open = true)));
   await tab.waitForTimeout(300);
   // Everything shows as text: the markup is in the page's text, and none of it became elements.
