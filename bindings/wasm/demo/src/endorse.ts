@@ -5,7 +5,7 @@
 
 import { ChimeError } from "../chime/index.js";
 import type { Assessment, Diagnostic, Report, Verification } from "../chime/index.js";
-import { byId, capitalise, fill, h, icon, plural } from "./dom.js";
+import { byId, capitalise, dropZone, fill, h, icon, plural } from "./dom.js";
 import type { Child } from "./dom.js";
 import { said } from "./results.js";
 import { reviewReady, verify } from "./review.js";
@@ -66,17 +66,7 @@ export function renderEndorsePanel(): void {
     h("div", { class: "toolbar" }, pickers),
     h("ul", { id: "endorse-chosen", class: "chosen" }),
   );
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("over");
-    const files = Array.from(event.dataTransfer?.files ?? []);
-    if (files.length) void take(files, null);
-  });
+  dropZone(zone, (files) => void take(files, null));
   fill(byId("endorse-box"), zone, h("p", { id: "endorse-status", role: "status" }), h("div", { id: "endorse-result" }));
   showChosen();
 }

@@ -5,7 +5,7 @@
 import init, { ChimeError, Framework, version } from "../chime/index.js";
 import * as chime from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
-import { byId, download, fileName, fill, h, icon } from "./dom.js";
+import { byId, download, dropZone, fileName, fill, h, icon } from "./dom.js";
 import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
 import { groupShown, ratersOnly, updateGroup } from "./group.js";
 import { check as checkEndorsement, renderEndorsePanel } from "./endorse.js";
@@ -291,17 +291,7 @@ function renderMergeBox(): void {
     input,
     h("div", { id: "merge-problems" }),
   );
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("over");
-    const files = Array.from(event.dataTransfer?.files ?? []);
-    if (files.length) void mergeFiles(files);
-  });
+  dropZone(zone, (files) => void mergeFiles(files));
   fill(box, h("h3", null, "Bring the group together"), zone);
 }
 

@@ -6,7 +6,7 @@
 
 import { ChimeError, Framework } from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Migration } from "../chime/index.js";
-import { byId, capitalise, download, fileName, fill, h, icon, plural } from "./dom.js";
+import { byId, capitalise, download, dropZone, fileName, fill, h, icon, plural } from "./dom.js";
 import type { Child } from "./dom.js";
 import { said } from "./results.js";
 import { migrate, reviewReady, validateMapping } from "./review.js";
@@ -50,17 +50,7 @@ export function renderVersionBox(): void {
     h("ul", { id: "version-chosen", class: "chosen" }),
     h("div", { id: "version-problems" }),
   );
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("over");
-    const files = Array.from(event.dataTransfer?.files ?? []);
-    if (files.length) void takeFiles(files);
-  });
+  dropZone(zone, (files) => void takeFiles(files));
   fill(box, h("h3", { id: "version-h" }, "A new version of the standards"), zone);
   showChosen();
 }
