@@ -1166,6 +1166,8 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   await page.waitForFunction(() => document.querySelector("#endorse-result li[data-diag-code='untrusted_key']"));
   // The to-do list and the endorsement's problems (long ids and keys) fit a phone.
   await noSidewaysScroll();
+  await page.locator("#endorse-panel").screenshot({ path: path.join(shots, "phone-endorsement.png") });
+  await page.locator("#todo").screenshot({ path: path.join(shots, "phone-todo.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
   await sameProblems(verified(chimeRun("verify", changed, envelope, "--keys", otherKeys, "--framework", V2, "--format", "json")));
   assert.match(await text("#endorse-result"), /No trusted signature verifies/);
