@@ -42,6 +42,8 @@ export interface ReviewItem {
   /** The new standard to rate again, and whose judgement (null: the agreed one). */
   standard?: string;
   rater?: string | null;
+  /** A standard new in this version (`new_standard`): done once anyone rates it. */
+  fresh?: boolean;
   /** A retired standard: its id and its title in the old framework. */
   retired?: string;
   retiredTitle?: string;

@@ -154,7 +154,7 @@ async function migrateDraft(fw: Chosen, mapping: Chosen): Promise<void> {
     items: reviewItems(result, mapping.data),
   };
   const toRate = state.items.filter((item) => item.standard).length;
-  const message = `Moved to “${engine.document.title}” version ${engine.version} with “${mapping.name}”. ${toRate ? `${toRate} ${plural(toRate, "rating needs", "ratings need")} a fresh look: see “To do after the move” under The standards.` : "Every rating was carried across."} Undo brings back the draft before the move; it can also be downloaded from the to-do list.`;
+  const message = `Moved to “${engine.document.title}” version ${engine.version} with “${mapping.name}”. ${toRate ? `${toRate} ${plural(toRate, "rating needs", "ratings need")} a fresh look or a first one: see “To do after the move” under The standards.` : "Every rating was carried across."} Undo brings back the draft before the move; it can also be downloaded from the to-do list.`;
   chosenFramework = null;
   chosenMapping = null;
   showChosen();
@@ -179,6 +179,12 @@ function reviewItems(result: Migration, mapping: Record<string, unknown>): Revie
         item.standard = j.standard;
         item.rater = j.rater ?? null;
       }
+      // A new standard's note has the list as its path; the engine names the standard in `context`.
+      const fresh = d.code === "new_standard" ? d.context?.["standard"] : undefined;
+      if (typeof fresh === "string") {
+        item.standard = fresh;
+        item.fresh = true;
+      }
       const gone = d.code === "migration_retired" && d.document === "mapping" ? /^\/retired\/(\d+)$/.exec(d.path) : null;
       const id = gone ? retired[Number(gone[1])] : undefined;
       if (typeof id === "string") {
@@ -197,18 +203,24 @@ function whose(rater: string | null | undefined): string {
   return rater ? `rater ${rater}'s rating` : "the agreed rating";
 }
 
+function rated(rating: unknown): boolean {
+  return rating !== null && rating !== undefined;
+}
+
 function isDone(item: ReviewItem): boolean {
   if (!item.standard) return false;
-  const rating = findJudgement(item.standard, item.rater ?? null)?.rating;
-  return rating !== null && rating !== undefined;
+  if (item.fresh) return store.doc.judgements.some((j) => j.standard === item.standard && rated(j.rating));
+  return rated(findJudgement(item.standard, item.rater ?? null)?.rating);
 }
 
 /** Moves the focus to the rating that needs a fresh look (or its standard, if not shown). */
 function goTo(item: ReviewItem): void {
   if (!item.standard) return;
   const card = document.getElementById(`std-${item.standard}`);
+  // A new standard: the rating of whoever rates on this device, else the agreed one.
+  const rater = item.fresh ? store.me : (item.rater ?? null);
   const group =
-    document.querySelector<HTMLElement>(`[data-judge="${CSS.escape(judgeKey(item.standard, item.rater ?? null))}"][data-part="rating"]`) ??
+    document.querySelector<HTMLElement>(`[data-judge="${CSS.escape(judgeKey(item.standard, rater))}"][data-part="rating"]`) ??
     card?.querySelector<HTMLElement>('[data-part="rating"]');
   const control = group?.querySelector<HTMLInputElement>("input:checked") ?? group?.querySelector<HTMLInputElement>("input");
   (group ?? card)?.scrollIntoView({ block: "start" });
@@ -225,10 +237,11 @@ function renderTodo(state: MigrationState): void {
   const entries = state.items.map((item, i) => {
     const attrs = { "data-todo": String(i), "data-todo-code": item.code, "data-todo-path": item.path, "data-todo-standard": item.standard ?? "", "data-todo-rater": item.rater ?? "", class: "todo-item" };
     if (item.standard) {
+      const label = item.fresh ? `Rate the new standard: ${standardTitle(item.standard)}` : `Rate again: ${standardTitle(item.standard)}, ${whose(item.rater)}`;
       return h(
         "li",
         attrs,
-        h("button", { type: "button", class: "link", "data-todo-go": String(i), onclick: () => goTo(item) }, `Rate again: ${standardTitle(item.standard)}, ${whose(item.rater)}`),
+        h("button", { type: "button", class: "link", "data-todo-go": String(i), onclick: () => goTo(item) }, label),
         " ",
         h("span", { class: "todo-state", "data-todo-state": "" }),
         h("p", { class: "hint" }, item.message),
@@ -273,9 +286,9 @@ export function updateTodo(): void {
     if (!entry) return;
     entry.dataset["todoDone"] = String(yes);
     const mark = entry.querySelector<HTMLElement>("[data-todo-state]");
-    if (mark) fill(mark, icon(yes ? "✓" : "○"), yes ? "Done: rated again." : "To do.");
+    if (mark) fill(mark, icon(yes ? "✓" : "○"), yes ? (item.fresh ? "Done: rated." : "Done: rated again.") : "To do.");
   });
   const count = byId("todo-count");
-  const words = toRate === 0 ? "No rating needs a fresh look." : done === toRate ? `All ${toRate} rated again.` : `${done} of ${toRate} rated again.`;
+  const words = toRate === 0 ? "No rating needs a fresh look." : done === toRate ? `All ${toRate} done.` : `${done} of ${toRate} done.`;
   if (count.textContent !== words) count.textContent = words;
 }

@@ -1032,23 +1032,29 @@ await step("a new version of the standards: the draft migrates as `chime migrate
   const items = await page.locator("#todo li.todo-item").evaluateAll((list) => list.map((li) => ({ ...li.dataset, text: li.textContent })));
   assert.deepEqual(items.map((i) => [i.todoCode, i.todoPath]), expected.map((d) => [d.code, d.path]));
   const reviews = expected.filter((d) => d.code === "migration_review");
+  // New standards: the engine names each in its note's context (`chime validate` of the mapping).
+  const fresh = JSON.parse(chimeRun("validate", MAPPING, "--from", V1, "--to", V2, "--format", "json").stdout)[0].diagnostics
+    .filter((d) => d.code === "new_standard")
+    .map((d) => d.context.standard);
+  assert.deepEqual(fresh, ["c6-working-with-partners"]);
   // c4 split in two (rated by r1 and r3: 4) and h1 with m3 merged into one (rated by all three: 3).
   assert.equal(reviews.length, 7, "ratings to review");
   items.forEach((item, i) => {
     assert.ok(item.text.includes(expected[i].message), `the engine's words: ${item.text}`);
+    if (expected[i].code === "new_standard") return assert.equal(item.todoStandard, fresh.shift());
     if (expected[i].code !== "migration_review") return assert.equal(item.todoStandard, "");
     const judgement = cliMigrated.judgements[Number(expected[i].path.split("/")[2])];
     assert.deepEqual([item.todoStandard, item.todoRater], [judgement.standard, judgement.rater ?? ""]);
     assert.equal(judgement.rating, null, "a review is of a judgement left unrated");
   });
   assert.ok(expected.some((d) => d.code === "migration_retired"), "a retired standard is listed");
-  assert.match(await text("#todo-count"), new RegExp(`^0 of ${reviews.length} rated again\\.$`));
+  assert.match(await text("#todo-count"), new RegExp(`^0 of ${reviews.length + 1} done\\.$`));
   // The draft before migration stays downloadable, as it was.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-before")]);
   const saved = path.join(work, "downloaded-before-migration.json");
   await download.saveAs(saved);
   assert.deepEqual(JSON.parse(fs.readFileSync(saved, "utf8")), before);
-  migration = { reviews: reviews.length };
+  migration = { entries: reviews.length + 1 };
   await audit("migrated draft with its to-do list");
 
   // Undo brings back the draft and the framework before the move; dropping both files moves it again.
@@ -1070,9 +1076,9 @@ await step("keyboard only: through the to-do list to a standard, rated again, ma
   let found = false;
   for (let i = 0; i < 10 && !found; i++) {
     await page.keyboard.press("Tab");
-    found = await page.evaluate(() => document.activeElement?.matches("[data-todo-go]") ?? false);
+    found = await page.evaluate(() => document.activeElement?.matches("[data-todo-code='migration_review'] [data-todo-go]") ?? false);
   }
-  assert.ok(found, "Tab reaches the first entry");
+  assert.ok(found, "Tab reaches the first rating to review (past the new standard's entry)");
   assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "solid", "focus is visible");
   const entry = await page.evaluate(() => ({ ...document.activeElement.closest("li").dataset }));
   await page.keyboard.press("Enter");
@@ -1086,13 +1092,13 @@ await step("keyboard only: through the to-do list to a standard, rated again, ma
   const judgement = JSON.parse(await draft()).assessment.judgements.find((j) => j.standard === entry.todoStandard && (j.rater ?? "") === entry.todoRater);
   assert.equal(judgement.rating, top);
   assert.equal(await page.locator(`#todo li[data-todo="${entry.todo}"]`).getAttribute("data-todo-done"), "true");
-  assert.match(await text(`#todo li[data-todo="${entry.todo}"] [data-todo-state]`), /Done: rated again/);
-  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.reviews} rated again\\.$`));
+  assert.match(await text(`#todo li[data-todo="${entry.todo}"] [data-todo-state]`), /Done: rated/);
+  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.entries} done\\.$`));
   await page.locator("#todo").screenshot({ path: path.join(shots, "desktop-todo.png") });
   // The draft keeps the list, and what is done.
   await page.reload();
   await ready();
-  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.reviews} rated again\\.$`));
+  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.entries} done\\.$`));
   assert.equal(await page.locator(`#todo li[data-todo="${entry.todo}"]`).getAttribute("data-todo-done"), "true");
 });
 
