@@ -5,10 +5,13 @@
 # scripts/build-site.sh, builds the `chime` CLI, then drives the page in headless Chromium
 # against the site served on 127.0.0.1 (bindings/wasm/demo/test/browser.mjs): rating, evidence,
 # scores equal to the CLI's report, the draft restored on reload, bad files refused, keyboard
-# use, offline use through the service worker, phone width. Screenshots: target/screenshots/.
+# use, offline use through the service worker, phone width; a merge, agreement figures, a
+# migration and endorsement checks equal to `chime merge`, `score`, `migrate` and `verify`'s.
+# Screenshots: target/screenshots/.
 #
 # Needs Node.js 18 or later with npm, Rust, and (when Chromium is missing) root for apt-get.
-# CHIME_UPDATE_SCREENSHOT=1 also refreshes docs/images/self-assessment.png (the README's).
+# CHIME_UPDATE_SCREENSHOT=1 also refreshes docs/images/self-assessment.png (the README's; it
+# needs pngquant to stay under 200 KB: apt-get install pngquant).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -359,6 +359,26 @@ proptest! {
     }
 
     #[test]
+    fn each_new_standard_note_names_its_standard((old, new, mapping) in revision_strategy()) {
+        // A new standard is one that no entry leads to; its note carries the id in `context`.
+        let named: Vec<String> = validate_mapping(&mapping, &old, &new)
+            .into_iter()
+            .filter(|d| d.code.as_str() == "new_standard")
+            .map(|d| {
+                let context = d.context.expect("a new_standard note has a context");
+                context["standard"].as_str().expect("a standard id").to_string()
+            })
+            .collect();
+        let expected: Vec<String> = new
+            .standards
+            .iter()
+            .filter(|s| mapping.entry_to(&s.id).is_none())
+            .map(|s| s.id.clone())
+            .collect();
+        prop_assert_eq!(named, expected);
+    }
+
+    #[test]
     fn a_draft_mapping_always_passes_the_checks((old, new, _mapping) in revision_strategy()) {
         let draft = draft_mapping(&old, &new);
         let errors: Vec<_> = validate_mapping(&draft, &old, &new)

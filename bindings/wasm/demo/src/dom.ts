@@ -90,3 +90,24 @@ export function download(name: string, type: string, text: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A safe file name from an id: `willow-lane-2025` + `.json`. */
+export function fileName(id: string, suffix: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "") || "assessment"}${suffix}`;
+}
+
+/** Makes an element a drop zone for files from the user's file manager (it shows `.over` meanwhile). */
+export function dropZone<T extends HTMLElement>(zone: T, take: (files: File[]) => void): T {
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length) take(files);
+  });
+  return zone;
+}

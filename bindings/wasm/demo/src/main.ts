@@ -5,13 +5,15 @@
 import init, { ChimeError, Framework, version } from "../chime/index.js";
 import * as chime from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
-import { byId, download, fill, h, icon } from "./dom.js";
+import { byId, download, dropZone, fileName, fill, h, icon } from "./dom.js";
 import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
 import { groupShown, ratersOnly, updateGroup } from "./group.js";
+import { check as checkEndorsement, renderEndorsePanel } from "./endorse.js";
 import { describe, dropUnknownStandards, showDiagnostics } from "./messages.js";
 import { resetResults, showResults } from "./results.js";
 import { ASSESSMENT_FORMAT, clone, hooks, newAssessment, normalise, store } from "./store.js";
-import type { Doc } from "./store.js";
+import type { Doc, MigrationState } from "./store.js";
+import { renderVersionBox, updateTodo, versionHooks } from "./version.js";
 
 const DRAFT_KEY = "chime-standards/self-assessment/draft";
 const DRAFT_FORMAT = "chime-standards/self-assessment-draft@1";
@@ -40,11 +42,14 @@ interface Draft {
   rater?: string;
   /** Present when a framework other than the embedded default is in use. */
   framework?: FrameworkDocument;
+  /** The latest move to a new framework version: the draft before it and the to-do list. */
+  migration?: MigrationState;
 }
 
 interface Snapshot {
   doc: Doc;
   custom: FrameworkDocument | null;
+  migration: MigrationState | null;
 }
 
 let defaultRef = { id: "", version: "" };
@@ -86,13 +91,21 @@ function recompute(): void {
   showResults(store.report, store.paused, summary ?? "");
   updateApplicability(report);
   updateGroup(report, report && groupShown() ? ratersOnly() : null);
+  byId("endorse-n").textContent = byId("differ-panel").hidden ? "5." : "6.";
+  updateTodo();
   showWhose();
   saveDraft();
+  void checkEndorsement();
 }
 
 /** Rebuilds the form from the document (after opening a file, undo, a new framework). */
 function renderAll(): void {
   if (store.me && !store.doc.raters.some((r) => r.id === store.me)) store.me = null;
+  // A to-do list belongs to the assessment it was made for, on the version it was moved to.
+  const moved = store.migration;
+  if (moved && (moved.id !== store.doc.id || moved.to.id !== store.doc.framework.id || moved.to.version !== store.doc.framework.version)) {
+    store.migration = null;
+  }
   renderForm();
   resetResults();
   store.report = null;
@@ -109,6 +122,7 @@ function saveDraft(): void {
   const draft: Draft = { format: DRAFT_FORMAT, saved_at: new Date().toISOString(), assessment: store.doc };
   if (store.custom) draft.framework = store.custom;
   if (store.me) draft.rater = store.me;
+  if (store.migration) draft.migration = store.migration;
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
   } catch {
@@ -188,7 +202,7 @@ function alertMessage(message: string, title = "Could not do that."): void {
 }
 
 function snapshot(): Snapshot {
-  return { doc: clone(store.doc), custom: store.custom };
+  return { doc: clone(store.doc), custom: store.custom, migration: store.migration };
 }
 
 function restore(before: Snapshot): void {
@@ -196,6 +210,7 @@ function restore(before: Snapshot): void {
     useFramework(before.custom ? new Framework(before.custom) : new Framework(), before.custom);
   }
   store.doc = before.doc;
+  store.migration = before.migration;
   renderAll();
 }
 
@@ -276,17 +291,7 @@ function renderMergeBox(): void {
     input,
     h("div", { id: "merge-problems" }),
   );
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("over");
-    const files = Array.from(event.dataTransfer?.files ?? []);
-    if (files.length) void mergeFiles(files);
-  });
+  dropZone(zone, (files) => void mergeFiles(files));
   fill(box, h("h3", null, "Bring the group together"), zone);
 }
 
@@ -322,6 +327,20 @@ async function mergeFiles(files: File[]): Promise<void> {
   );
   fill(byId("merge-problems"));
 }
+
+// ---- a new version of the standards -------------------------------------------------------
+
+versionHooks.apply = (engine, framework, assessment, state, message) => {
+  actions.undoable(
+    message,
+    () => {
+      useFramework(engine, framework);
+      store.doc = normalise(assessment);
+      store.migration = state;
+    },
+    "#todo-h",
+  );
+};
 
 // ---- frameworks ---------------------------------------------------------------------------
 
@@ -469,10 +488,6 @@ async function openAssessment(file: File): Promise<void> {
   );
 }
 
-function fileName(id: string, suffix: string): string {
-  return `${id.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+/, "") || "assessment"}${suffix}`;
-}
-
 function saveAssessment(): void {
   flush();
   const name = fileName(store.doc.id, ".json");
@@ -524,6 +539,8 @@ function wire(): void {
   byId("use-default").addEventListener("click", useDefaultFramework);
   byId("add-rater").addEventListener("click", addRater);
   renderMergeBox();
+  renderVersionBox();
+  renderEndorsePanel();
   byId("me-box").addEventListener("click", (event) => {
     if ((event.target as HTMLElement).id === "save-mine") saveMyRatings();
   });
@@ -609,6 +626,7 @@ async function boot(): Promise<void> {
   }
   store.doc = draft && !setAside ? normalise(draft.assessment) : newAssessment(store.fw);
   store.me = draft && !setAside && store.doc.raters.some((r) => r.id === draft.rater) ? (draft.rater ?? null) : null;
+  store.migration = draft && !setAside ? (draft.migration ?? null) : null;
   hooks.changed = schedule;
   wire();
   renderAll();

@@ -10,6 +10,7 @@ import type {
   Evidence,
   Framework,
   FrameworkDocument,
+  FrameworkRef,
   Judgement,
   Level,
   Rater,
@@ -27,6 +28,38 @@ export interface Doc extends Assessment {
   judgements: Judgement[];
 }
 
+/**
+ * One entry of the to-do list a move to a new framework version leaves, read from one of the
+ * engine's diagnostics of the migration (its code, path and words kept as they were).
+ */
+export interface ReviewItem {
+  code: string;
+  severity: string;
+  document: string;
+  path: string;
+  /** The engine's own words. */
+  message: string;
+  /** The new standard to rate again, and whose judgement (null: the agreed one). */
+  standard?: string;
+  rater?: string | null;
+  /** A standard new in this version (`new_standard`): done once anyone rates it. */
+  fresh?: boolean;
+  /** A retired standard: its id and its title in the old framework. */
+  retired?: string;
+  retiredTitle?: string;
+}
+
+/** What the page keeps of a migration: where from and to, the draft before it, the to-do list. */
+export interface MigrationState {
+  /** The assessment's id (the list belongs to that assessment). */
+  id: string;
+  from: FrameworkRef;
+  to: FrameworkRef;
+  /** The draft before migration, downloadable as it was. */
+  before: Assessment;
+  items: ReviewItem[];
+}
+
 export const store = {
   /** The prepared framework (scores, validates, renders). */
   engine: null as unknown as Framework,
@@ -41,6 +74,8 @@ export const store = {
   paused: false,
   /** The rater whose ratings this device edits ("Rate on your own device"), or null. */
   me: null as string | null,
+  /** The latest move to a new framework version, while its to-do list applies. */
+  migration: null as MigrationState | null,
 };
 
 /** Set by main.ts: called after every edit (debounced there). */

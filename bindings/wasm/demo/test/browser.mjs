@@ -13,10 +13,10 @@
 // CHROMIUM (default /usr/bin/chromium).
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
 
@@ -43,7 +43,11 @@ const FLAGS = [
 // ---- a small runner -------------------------------------------------------------------------
 
 const results = [];
+// CHIME_WEB_STEPS (a regular expression) runs only the steps it matches, for working on a few;
+// a full run leaves it unset. The steps build on one another, so later ones may then fail.
+const only = process.env.CHIME_WEB_STEPS ? new RegExp(process.env.CHIME_WEB_STEPS) : null;
 async function step(name, run) {
+  if (only && !only.test(name)) return;
   const started = Date.now();
   try {
     await run();
@@ -64,6 +68,8 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 const problems = [];
 const foreign = [];
+// The review module (migration and endorsements) is fetched only when first needed.
+const reviewFetches = [];
 page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
 page.on("console", (message) => {
   if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -71,6 +77,7 @@ page.on("console", (message) => {
 context.on("request", (request) => {
   const address = request.url();
   if (!address.startsWith(base) && !address.startsWith("blob:") && !address.startsWith("data:")) foreign.push(address);
+  if (address.endsWith("/chime_standards_review_bg.wasm")) reviewFetches.push(address);
 });
 
 const S = {
@@ -663,7 +670,7 @@ await step("agree: the group's rating and justification move the score, as the C
   await page.mouse.move(1, 1);
   await page.evaluate((id) => document.querySelector(`[data-differ="${id}"]`).scrollIntoView({ block: "start" }), S.i3);
   await page.evaluate(() => window.scrollBy(0, -120));
-  await page.screenshot({ path: path.join(shots, "desktop-group-page.png") });
+  await page.screenshot({ path: path.join(shots, "desktop-agree-page.png") });
 });
 
 await step("keyboard only: the agree step with Tab, arrow keys and typing", async () => {
@@ -852,20 +859,10 @@ await step("screenshots at desktop width", async () => {
   await page.evaluate(() => document.getElementById("ev-3").scrollIntoView());
   await page.screenshot({ path: path.join(shots, "desktop-evidence.png") });
   await page.screenshot({ path: path.join(shots, "desktop-full.png"), fullPage: true });
-  if (process.env.CHIME_UPDATE_SCREENSHOT) {
-    // The README's copy, made small with pngquant where it is installed (apt-get install pngquant).
-    const docs = path.join(root, "docs/images/self-assessment.png");
-    fs.mkdirSync(path.dirname(docs), { recursive: true });
-    try {
-      execFileSync("pngquant", ["--quality", "70-95", "--strip", "--force", "--output", docs, path.join(shots, "desktop-group-page.png")]);
-    } catch {
-      fs.copyFileSync(path.join(shots, "desktop-group-page.png"), docs);
-    }
-    console.log(`  wrote ${path.relative(root, docs)} (${fs.statSync(docs).size} bytes)`);
-  }
 });
 
-await step("usable at phone width (390 and 360 px): no sideways scrolling", async () => {
+/** Elements that stick out sideways at 390 and 360 px (none may). */
+async function noSidewaysScroll() {
   for (const width of [390, 360]) {
     await page.setViewportSize({ width, height: 844 });
     await settle();
@@ -879,6 +876,10 @@ await step("usable at phone width (390 and 360 px): no sideways scrolling", asyn
     });
     assert.deepEqual(wide, [], `no horizontal scroll at ${width} px`);
   }
+}
+
+await step("usable at phone width (390 and 360 px): no sideways scrolling", async () => {
+  await noSidewaysScroll();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, "phone-top.png") });
@@ -898,6 +899,295 @@ await step("an unreadable draft is set aside, not lost", async () => {
   assert.match(await text("#alert"), /Draft not restored/);
   assert.equal(await page.evaluate(() => localStorage.getItem("chime-standards/self-assessment/draft:unreadable")), "{not json");
   assert.equal(await control("/organisation/id").inputValue(), "our-lero", "a new assessment starts");
+});
+
+// ---- the group's journey: several devices, a new version of the standards, endorsements --------
+
+const REVISIONS = path.join(root, "examples/revisions");
+const V1 = path.join(root, "crates/chime-standards/frameworks/chime-lero.json");
+const V2 = path.join(REVISIONS, "chime-lero-2.0.0.json");
+const MAPPING = path.join(REVISIONS, "chime-lero-1.0.0-to-2.0.0.mapping.json");
+
+/** Runs the CLI when it may exit 1 (problems found): its exit status, output and errors. */
+function chimeRun(...args) {
+  const run = spawnSync(cli, args, { encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Three raters' files of one fictional assessment (the Harbour Lane example's organisation,
+ * raters and evidence), as each person's "Save my ratings" writes them: each rater rates near
+ * the example's agreed levels, some a level or two apart, and r2 leaves some standards out.
+ */
+function raterFiles() {
+  const base = JSON.parse(fs.readFileSync(path.join(root, "examples/default/harbour-lane-2025.json"), "utf8"));
+  const shift = { r1: [0, 0, -1, 0, 1, 0], r2: [0, -1, 0, 1, 0, 0], r3: [1, 0, 0, -1, 0, -2] };
+  return base.raters.map((rater) => {
+    const judgements = base.judgements
+      .map((j, i) => ({ standard: j.standard, rater: rater.id, rating: Math.max(0, Math.min(4, j.rating + shift[rater.id][i % 6])) }))
+      .filter((_, i) => rater.id !== "r2" || i % 7 !== 3);
+    const file = path.join(work, `harbour-lane-${rater.id}.json`);
+    fs.writeFileSync(file, `${JSON.stringify({ ...base, raters: [rater], judgements }, null, 2)}\n`);
+    return file;
+  });
+}
+
+await step("bring the group together: three raters' files merge as `chime merge` merges them; the agreement figures are `chime score`'s", async () => {
+  const files = raterFiles();
+  await page.setInputFiles("#merge-files", files);
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Brought together 3 files"));
+  await settle();
+  const merged = JSON.parse(await draft()).assessment;
+  assert.deepEqual(merged, JSON.parse(execFileSync(cli, ["merge", ...files], { encoding: "utf8" })), "the page's merged assessment is the CLI's");
+  const file = await exportAssessment("merged.json");
+  const report = await matchesCli(file);
+  // Each rater's level, the spread and the rating used, standard by standard.
+  for (const result of report.standards.filter((s) => s.raters.n > 0)) {
+    const facts = await text(`[data-differ-facts="${result.standard}"]`);
+    if (result.raters.n > 1) assert.match(facts, new RegExp(`${result.raters.spread} levels? apart`), `${result.standard}: ${facts}`);
+    assert.equal(await page.locator(`[data-differ-median="${result.claimed}"]`).and(page.locator(`[data-differ="${result.standard}"] [data-differ-median]`)).count(), 1, result.standard);
+  }
+  // The agreement, overall and for each domain, in the engine's figures.
+  const agreed = (a) => (a.alpha === null ? /cannot be worked out yet/ : new RegExp(`${a.alpha.toFixed(3).replace(".", "\\.")} .* from ${a.values} ratings of ${a.units} standards?\\.`));
+  assert.equal(report.agreement.status, "scored", "three raters who differ a little: alpha is scored");
+  assert.match(await text('[data-agreement="overall"]'), agreed(report.agreement));
+  for (const domain of report.domains) {
+    assert.match(await text(`[data-agreement="${domain.domain}"]`), agreed(domain.agreement), domain.domain);
+  }
+  await audit("group view: three raters' files merged");
+  // The README's picture: the group's view of the merged files beside the live results.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => document.getElementById("differ-h").scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -16));
+  await page.screenshot({ path: path.join(shots, "desktop-group-page.png") });
+  if (process.env.CHIME_UPDATE_SCREENSHOT) {
+    // The README's copy, made small with pngquant where it is installed (apt-get install pngquant).
+    const docs = path.join(root, "docs/images/self-assessment.png");
+    fs.mkdirSync(path.dirname(docs), { recursive: true });
+    try {
+      execFileSync("pngquant", ["--quality", "60-90", "--strip", "--force", "--output", docs, path.join(shots, "desktop-group-page.png")]);
+    } catch {
+      fs.copyFileSync(path.join(shots, "desktop-group-page.png"), docs);
+    }
+    const size = fs.statSync(docs).size;
+    console.log(`  wrote ${path.relative(root, docs)} (${size} bytes)`);
+    assert.ok(size < 200_000, `the README's picture is ${size} bytes, over 200 KB (install pngquant: apt-get install pngquant)`);
+  }
+});
+
+await step("the review module is not fetched while people rate, merge, agree and go offline", async () => {
+  assert.deepEqual(reviewFetches, []);
+});
+
+await step("a new version of the standards: a mapping that does not fit is refused, every problem located as `chime validate` locates it", async () => {
+  const before = await draft();
+  const wrong = path.join(REVISIONS, "chime-lero-1.0.0-to-national-0.1.0.mapping.json");
+  await page.setInputFiles("#version-files", [V2, wrong]);
+  await page.waitForSelector("[data-version-problems]");
+  const run = chimeRun("validate", wrong, "--from", V1, "--to", V2, "--format", "json");
+  assert.equal(run.status, 1, "the CLI refuses the mapping too");
+  const expected = JSON.parse(run.stdout)[0].diagnostics.filter((d) => d.severity === "error");
+  const shown = await page.locator("#version-problems li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.diagCode, document: li.dataset.diagDocument, path: li.dataset.diagPath, text: li.textContent })));
+  assert.deepEqual(shown.map(({ text: _, ...d }) => d), expected.map((d) => ({ code: d.code, document: d.document, path: d.path })));
+  shown.forEach((d, i) => assert.ok(d.text.includes(`“chime-lero-1.0.0-to-national-0.1.0.mapping.json” at ${d.path}: ${expected[i].message}`), d.text));
+  assert.match(await text("[data-version-problems]"), /The mapping does not fit: 15 problems\. Nothing was changed/);
+  assert.equal(await draft(), before, "nothing changed");
+  assert.match(await text("#framework-name"), /chime-lero 1\.0\.0/);
+  await audit("mapping problems shown");
+});
+
+/** The CLI's lines on standard error ("file (migrated): warning[code] document /path: words"). */
+function diagnosticLines(stderr) {
+  return stderr.trim().split("\n").filter(Boolean).map((line) => {
+    const [, severity, code, document, pointer, message] = /^.*? \(migrated\): (error|warning|info)\[([a-z_]+)\] ([a-z]+) ?(\/\S*)?: (.*)$/.exec(line) ?? [];
+    assert.ok(code, `a diagnostic line: ${line}`);
+    return { severity, code, document, path: pointer ?? "", message };
+  });
+}
+
+let migration = null;
+
+/** Drops files on an element, as a person dragging them from their file manager would. */
+async function dropFiles(selector, files) {
+  const items = files.map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, "utf8") }));
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const { name, text } of list) data.items.add(new File([text], name, { type: "application/json" }));
+    return data;
+  }, items);
+  await page.dispatchEvent(selector, "drop", { dataTransfer: transfer });
+}
+
+await step("the review module is fetched once, when a new version of the standards is first opened", async () => {
+  assert.equal(reviewFetches.length, 1, reviewFetches.join(", "));
+});
+
+await step("a new version of the standards: the draft migrates as `chime migrate` migrates it; what to review is a to-do list", async () => {
+  const before = JSON.parse(await draft()).assessment;
+  const beforeFile = path.join(work, "before-migration.json");
+  fs.writeFileSync(beforeFile, `${JSON.stringify(before, null, 2)}\n`);
+  // The framework is still chosen from the refused try: the right mapping alone completes the pair.
+  await page.setInputFiles("#version-files", MAPPING);
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Moved to"));
+  await settle();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "todo-h", "the focus goes to the to-do list");
+  assert.match(await text("#framework-name"), /chime-lero 2\.0\.0/);
+  const run = chimeRun("migrate", beforeFile, "--mapping", MAPPING, "--framework", V2);
+  assert.equal(run.status, 0, run.stderr);
+  const cliMigrated = JSON.parse(run.stdout);
+  const migrated = JSON.parse(await draft()).assessment;
+  assert.deepEqual(migrated, cliMigrated, "the page's migrated draft is the CLI's");
+  // The to-do list is the CLI's diagnostics, in its order; each review leads to the judgement its path names.
+  const expected = diagnosticLines(run.stderr);
+  const items = await page.locator("#todo li.todo-item").evaluateAll((list) => list.map((li) => ({ ...li.dataset, text: li.textContent })));
+  assert.deepEqual(items.map((i) => [i.todoCode, i.todoPath]), expected.map((d) => [d.code, d.path]));
+  const reviews = expected.filter((d) => d.code === "migration_review");
+  // New standards: the engine names each in its note's context (`chime validate` of the mapping).
+  const fresh = JSON.parse(chimeRun("validate", MAPPING, "--from", V1, "--to", V2, "--format", "json").stdout)[0].diagnostics
+    .filter((d) => d.code === "new_standard")
+    .map((d) => d.context.standard);
+  assert.deepEqual(fresh, ["c6-working-with-partners"]);
+  // c4 split in two (rated by r1 and r3: 4) and h1 with m3 merged into one (rated by all three: 3).
+  assert.equal(reviews.length, 7, "ratings to review");
+  items.forEach((item, i) => {
+    assert.ok(item.text.includes(expected[i].message), `the engine's words: ${item.text}`);
+    if (expected[i].code === "new_standard") return assert.equal(item.todoStandard, fresh.shift());
+    if (expected[i].code !== "migration_review") return assert.equal(item.todoStandard, "");
+    const judgement = cliMigrated.judgements[Number(expected[i].path.split("/")[2])];
+    assert.deepEqual([item.todoStandard, item.todoRater], [judgement.standard, judgement.rater ?? ""]);
+    assert.equal(judgement.rating, null, "a review is of a judgement left unrated");
+  });
+  assert.ok(expected.some((d) => d.code === "migration_retired"), "a retired standard is listed");
+  assert.match(await text("#todo-count"), new RegExp(`^0 of ${reviews.length + 1} done\\.$`));
+  // The draft before migration stays downloadable, as it was.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-before")]);
+  const saved = path.join(work, "downloaded-before-migration.json");
+  await download.saveAs(saved);
+  assert.deepEqual(JSON.parse(fs.readFileSync(saved, "utf8")), before);
+  migration = { entries: reviews.length + 1 };
+  await audit("migrated draft with its to-do list");
+
+  // Undo brings back the draft and the framework before the move; dropping both files moves it again.
+  await page.locator("#notice button", { hasText: "Undo" }).click();
+  await settle();
+  assert.deepEqual(JSON.parse(await draft()).assessment, before, "undone");
+  assert.match(await text("#framework-name"), /chime-lero 1\.0\.0/);
+  assert.ok(await page.locator("#todo").isHidden(), "no to-do list without the move");
+  await dropFiles("#version-box .drop", [MAPPING, V2]);
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Moved to"));
+  await settle();
+  assert.deepEqual(JSON.parse(await draft()).assessment, cliMigrated, "dropped files migrate the same");
+  assert.equal(await page.locator("#todo li.todo-item").count(), items.length);
+});
+
+await step("keyboard only: through the to-do list to a standard, rated again, marked done", async () => {
+  assert.ok(migration, "needs the migration step");
+  await page.focus("#todo-h");
+  let found = false;
+  for (let i = 0; i < 10 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = await page.evaluate(() => document.activeElement?.matches("[data-todo-code='migration_review'] [data-todo-go]") ?? false);
+  }
+  assert.ok(found, "Tab reaches the first rating to review (past the new standard's entry)");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "solid", "focus is visible");
+  const entry = await page.evaluate(() => ({ ...document.activeElement.closest("li").dataset }));
+  await page.keyboard.press("Enter");
+  const where = await page.evaluate(() => ({ judge: document.activeElement.closest('[data-part="rating"]')?.dataset.judge, value: document.activeElement.value }));
+  assert.deepEqual(where, { judge: `${entry.todoStandard}|${entry.todoRater}`, value: "" }, "the focus is on that rating, at “Not assessed yet”");
+  // Arrow keys choose a level (from the last choice back to the highest level).
+  const top = JSON.parse(fs.readFileSync(V2, "utf8")).rating_scale.levels.at(-1).value;
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.evaluate(() => document.activeElement.value), String(top));
+  await settle();
+  const judgement = JSON.parse(await draft()).assessment.judgements.find((j) => j.standard === entry.todoStandard && (j.rater ?? "") === entry.todoRater);
+  assert.equal(judgement.rating, top);
+  assert.equal(await page.locator(`#todo li[data-todo="${entry.todo}"]`).getAttribute("data-todo-done"), "true");
+  assert.match(await text(`#todo li[data-todo="${entry.todo}"] [data-todo-state]`), /Done: rated/);
+  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.entries} done\\.$`));
+  await page.locator("#todo").screenshot({ path: path.join(shots, "desktop-todo.png") });
+  // The draft keeps the list, and what is done.
+  await page.reload();
+  await ready();
+  assert.match(await text("#todo-count"), new RegExp(`^1 of ${migration.entries} done\\.$`));
+  assert.equal(await page.locator(`#todo li[data-todo="${entry.todo}"]`).getAttribute("data-todo-done"), "true");
+});
+
+await step("endorsements: who endorsed what, and whether it verifies, in words, as `chime verify` says", async () => {
+  const { vocabulary } = await import(pathToFileURL(path.join(root, "bindings/wasm/pkg/node/index.js")).href);
+  const words = vocabulary();
+  const file = await exportAssessment("to-endorse.json");
+  const key = path.join(work, "reviewer.jwk");
+  const keys = path.join(work, "trusted-keys.json");
+  fs.writeFileSync(keys, `{"keys": [${execFileSync(cli, ["key", "new", "--output", key, "--id", "lero-north"], { encoding: "utf8" })}]}\n`);
+  const envelope = path.join(work, "to-endorse.endorsement.json");
+  execFileSync(cli, ["endorse", file, "--framework", V2, "--key", key, "--reviewer", "lero-north", "--role", "peer", "--scope", "evidence_sighted", "--outcome", "endorsed_with_conditions", "--on", "2026-03-01", "--output", envelope]);
+  await page.setInputFiles("#endorse-envelope-file", envelope);
+  await page.waitForFunction(() => /Now choose the trusted keys/.test(document.getElementById("endorse-status").textContent));
+  await page.setInputFiles("#endorse-keys-file", keys);
+  await page.waitForSelector("[data-endorse-valid]");
+  const verified = (run) => {
+    const [result] = JSON.parse(run.stdout);
+    return result;
+  };
+  const cliResult = verified(chimeRun("verify", file, envelope, "--keys", keys, "--framework", V2, "--format", "json"));
+  assert.equal(cliResult.valid, true);
+  assert.equal(await page.locator("[data-endorse-valid]").getAttribute("data-endorse-valid"), "true");
+  const e = cliResult.endorsement;
+  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+  assert.equal(await text('[data-endorse="reviewer"]'), `${e.reviewer.id} (${words.reviewer_role[e.reviewer.role]})`);
+  assert.equal(await text('[data-endorse="assessment"]'), `${e.assessment} (framework ${e.framework.id} ${e.framework.version})`);
+  assert.equal(await text('[data-endorse="scope"]'), cap(words.scope[e.scope]));
+  assert.equal(await text('[data-endorse="outcome"]'), cap(words.outcome[e.outcome]));
+  assert.equal(await text('[data-endorse="reviewed-on"]'), e.reviewed_on);
+  assert.ok((await text('[data-endorse="signed-with"]')).includes(cliResult.keyid));
+  assert.equal(cliResult.report_checked, true);
+  assert.match(await text('[data-endorse="report"]'), /was checked too/);
+  assert.match(await text("#endorse-status"), /^✓Valid\. .*lero-north reviewed the assessment on this page \(evidence sighted\) on 2026-03-01: endorsed with conditions\.$/);
+  await audit("endorsement verified");
+  await noSidewaysScroll();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator("#endorse-panel").screenshot({ path: path.join(shots, "desktop-endorsement.png") });
+
+  // Changed after the review: it no longer verifies, with the problems `chime verify` finds.
+  const problemsShown = () => page.locator("#endorse-result li").evaluateAll((items) => items.map((li) => ({ code: li.dataset.diagCode, document: li.dataset.diagDocument, path: li.dataset.diagPath, text: li.textContent })));
+  const sameProblems = async (result) => {
+    const expected = result.problems.filter((d) => d.severity !== "info");
+    const shown = await problemsShown();
+    assert.deepEqual(shown.map(({ text: _, ...d }) => d), expected.map((d) => ({ code: d.code, document: d.document, path: d.path })));
+    shown.forEach((d, i) => assert.ok(d.text.includes(expected[i].message), d.text));
+  };
+  await group("c1-peer-support-offer").locator('input[value="1"]').check();
+  await settle();
+  await page.waitForSelector('[data-endorse-valid="false"]');
+  const changed = await exportAssessment("endorsed-then-changed.json");
+  const after = chimeRun("verify", changed, envelope, "--keys", keys, "--framework", V2, "--format", "json");
+  assert.equal(after.status, 1);
+  const afterResult = verified(after);
+  assert.ok(afterResult.problems.some((d) => d.code === "digest_mismatch"));
+  await sameProblems(afterResult);
+  assert.match(await text("#endorse-status"), /^✖Not valid\. /);
+  await audit("endorsement that does not verify");
+
+  // Checked against the file it endorses instead, it verifies again; back to the page's, it does not.
+  await page.setInputFiles("#endorse-assessment-file", file);
+  await page.waitForSelector('[data-endorse-valid="true"]');
+  assert.match(await text("#endorse-status"), /lero-north reviewed the assessment in “to-endorse\.json”/);
+  await page.locator("#endorse-chosen button", { hasText: "Use the one on this page" }).click();
+  await page.waitForSelector('[data-endorse-valid="false"]');
+
+  // A key set that does not hold the reviewer's key.
+  const otherKeys = path.join(work, "other-keys.json");
+  fs.writeFileSync(otherKeys, `{"keys": [${execFileSync(cli, ["key", "new", "--output", path.join(work, "other.jwk"), "--id", "lero-south"], { encoding: "utf8" })}]}\n`);
+  await page.setInputFiles("#endorse-keys-file", otherKeys);
+  await page.waitForFunction(() => document.querySelector("#endorse-result li[data-diag-code='untrusted_key']"));
+  // The to-do list and the endorsement's problems (long ids and keys) fit a phone.
+  await noSidewaysScroll();
+  await page.locator("#endorse-panel").screenshot({ path: path.join(shots, "phone-endorsement.png") });
+  await page.locator("#todo").screenshot({ path: path.join(shots, "phone-todo.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await sameProblems(verified(chimeRun("verify", changed, envelope, "--keys", otherKeys, "--framework", V2, "--format", "json")));
+  assert.match(await text("#endorse-result"), /No trusted signature verifies/);
 });
 
 await step("no errors in the console and no request leaves the site", async () => {
@@ -962,6 +1252,19 @@ await step("Content-Security-Policy: a hostile framework and assessment show as 
   await tab.setInputFiles("#open-assessment-file", assessmentFile);
   await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Opened"));
   await tab.waitForFunction(() => document.getElementById("results")?.getAttribute("aria-busy") !== "true");
+  // A new version of it, with one statement changed, and the mapping the CLI drafts: the to-do
+  // list shows the new titles and the engine's words as text too.
+  const next = JSON.parse(JSON.stringify(framework));
+  next.version = "2.0.0";
+  next.standards[0].statement = payload(++n);
+  const nextFile = path.join(work, "hostile-framework-2.json");
+  fs.writeFileSync(nextFile, JSON.stringify(next));
+  const mappingFile = path.join(work, "hostile-mapping.json");
+  fs.writeFileSync(mappingFile, execFileSync(cli, ["mapping", frameworkFile, nextFile], { encoding: "utf8" }));
+  await tab.setInputFiles("#version-files", [nextFile, mappingFile]);
+  await tab.waitForFunction(() => document.getElementById("notice").textContent.includes("Moved to"));
+  assert.ok((await tab.locator("#todo [data-todo-go]").count()) >= 1, "a rating to review");
+  assert.ok((await tab.locator("#todo [data-todo-go]").first().textContent()).includes("<img src=x onerror="), "a hostile title in the to-do list is text");
   await tab.locator("details").evaluateAll((all) => all.forEach((d) => (d.open = true)));
   await tab.waitForTimeout(300);
   // Everything shows as text: the markup is in the page's text, and none of it became elements.

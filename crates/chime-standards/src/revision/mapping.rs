@@ -272,6 +272,9 @@ pub(crate) fn check(
                     index + 1
                 ),
             );
+            // The path is the list (a new standard is in no entry): the id goes in `context`,
+            // so a front end can lead to the standard without reading the sentence.
+            found.context("standard", standard.id.as_str());
         }
     }
     found.found
