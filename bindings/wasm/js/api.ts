@@ -10,6 +10,7 @@
 
 import * as wasm from "./chime_standards_wasm.js";
 import type {
+  Agreement,
   Assessment,
   Code,
   Cohort,
@@ -614,6 +615,18 @@ export function merge(assessments: ReadonlyArray<Input<Assessment>>): Assessment
 export function split(assessment: Input<Assessment>): Assessment[] {
   const json = text(assessment, "assessment");
   return parsed<Assessment[]>(call(() => wasm.split(json)));
+}
+
+/**
+ * What an agreement figure (a report's or a domain's `agreement`) means for a group, in one
+ * sentence with the number: the words of the engine's text and HTML reports, for a page that
+ * shows agreement on its own.
+ *
+ * @throws {ChimeError} when the object is not an agreement figure.
+ */
+export function agreementText(agreement: Input<Agreement>): string {
+  const json = text(agreement, "report");
+  return call(() => wasm.agreement_text(json));
 }
 
 /**

@@ -64,6 +64,15 @@ pub fn cohort(reports: &str) -> Result<String, Thrown> {
         .map_err(|error| thrown(&error))
 }
 
+/// What an agreement figure (JSON, as in a report's `agreement`) means for a group, in one
+/// sentence: the words of the text and HTML reports.
+#[wasm_bindgen]
+pub fn agreement_text(agreement: &str) -> Result<String, Thrown> {
+    let agreement: chime_standards::Agreement =
+        parse_json(agreement.as_bytes(), Document::Report, &limits()).map_err(|e| thrown(&e))?;
+    Ok(render::agreement_text(&agreement))
+}
+
 /// The SVG radar chart of a report (JSON), labelled with domain codes from the report alone.
 #[wasm_bindgen]
 pub fn render_svg(report: &str) -> Result<String, Thrown> {

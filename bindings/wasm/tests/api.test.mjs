@@ -35,6 +35,7 @@ test("the exports are the documented API", () => {
   assert.deepEqual(names, [
     "ChimeError",
     "Framework",
+    "agreementText",
     "changesText",
     "cohort",
     "compare",

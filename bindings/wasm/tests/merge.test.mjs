@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { ChimeError, Framework, cohort, merge, split } from "./chime.mjs";
+import { ChimeError, Framework, agreementText, cohort, merge, split } from "./chime.mjs";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -70,4 +70,18 @@ test("reports and cohorts carry agreement", () => {
   assert.equal(pooled.standards.length, report.standards.length);
   assert.ok(pooled.standards.every((s) => s.n === 2));
   framework.free();
+});
+
+test("agreementText reads an agreement figure as Krippendorff's thresholds say (0.800, 0.667)", () => {
+  const figure = (alpha) => ({ metric: "krippendorff_alpha_ordinal", alpha, status: "scored", units: 4, values: 9, raters: 3 });
+  assert.match(agreementText(figure(0.8)), /^The raters agree well \(Krippendorff's alpha 0\.800, from 9 ratings of 4 standards by 3 raters\)/);
+  assert.match(agreementText(figure(0.667)), /^The raters agree only in part \(Krippendorff's alpha 0\.667/);
+  assert.match(agreementText(figure(0.666)), /too differently to rely on the ratings \(Krippendorff's alpha 0\.666/);
+  const none = { metric: "krippendorff_alpha_ordinal", alpha: null, status: "not_scoreable", units: 0, values: 0, reason: "only one rater" };
+  assert.equal(agreementText(none), "Agreement between raters cannot be measured here: only one rater.");
+  // The sentence of a report's own figure is the one its HTML report prints.
+  const framework = new Framework();
+  const report = framework.score(example);
+  assert.ok(framework.renderHtml(report).includes(agreementText(report.agreement).replace(/'/g, "&#39;")));
+  assert.throws(() => agreementText({ alpha: 0.5 }), (error) => error instanceof ChimeError && error.code === "missing_field");
 });

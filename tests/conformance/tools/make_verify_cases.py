@@ -1,4 +1,4 @@
-"""Writes the `verify` conformance cases (tests/conformance/07x-verify-*.json).
+"""Writes the `verify` conformance cases (tests/conformance/218-227-verify-*.json).
 
 The envelopes are made here with independent implementations, not with chime-standards:
 Ed25519 from the `cryptography` package, RFC 8785 from the `rfc8785` package, and the DSSE
@@ -188,7 +188,7 @@ def main() -> None:
          envelope=typed)
 
     for i, (slug, data) in enumerate(cases):
-        path = HERE / f"{70 + i:03d}-verify-{slug}.json"
+        path = HERE / f"{218 + i:03d}-verify-{slug}.json"
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(path.name)
 

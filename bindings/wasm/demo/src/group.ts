@@ -4,7 +4,8 @@
 // move the score. The raters' own levels are read from the assessment document; every figure
 // (spread, the rating the engine would use, scores, agreement) comes from the engine's reports.
 
-import type { Rating, Report } from "../chime/index.js";
+import { agreementText } from "../chime/index.js";
+import type { Agreement, Rating, Report } from "../chime/index.js";
 import { byId, capitalise, countWord, fill, h, num, plural, uid } from "./dom.js";
 import type { Child } from "./dom.js";
 import { ratingValue, syncAgreedCard } from "./form.js";
@@ -94,14 +95,9 @@ function renderGroup(): void {
   }));
 }
 
-/** "Agreement among the raters: 0.72 (…)", when the engine's report carries the figure. */
-function agreementWords(value: unknown): string | null {
-  if (!value || typeof value !== "object") return null;
-  const a = value as { alpha?: number | null; units?: number; values?: number; reason?: string };
-  if (typeof a.alpha === "number") {
-    return `Agreement among the raters: ${a.alpha.toFixed(3)} (Krippendorff's alpha; 1 means they agree completely, 0 no more than chance would give), from ${a.values ?? 0} ratings of ${a.units ?? 0} ${plural(a.units ?? 0, "standard", "standards")}.`;
-  }
-  return `Agreement among the raters cannot be worked out yet${a.reason ? `: ${a.reason}` : ""}.`;
+/** What the engine says of an agreement figure, when its report carries one. */
+function agreementWords(value: Agreement | undefined): string | null {
+  return value ? agreementText(value) : null;
 }
 
 /** Puts the latest figures into the view: the live report, and the raters-only one. */
@@ -179,10 +175,10 @@ export function updateGroup(report: Report | null, raw: Report | null): void {
       ),
     );
   }
-  const overall = agreementWords((report as unknown as { agreement?: unknown } | null)?.agreement);
+  const overall = agreementWords(report?.agreement);
   if (overall) summary.push(h("p", { "data-agreement": "overall" }, overall));
   for (const d of report?.domains ?? []) {
-    const words = agreementWords((d as unknown as { agreement?: unknown }).agreement);
+    const words = agreementWords(d.agreement);
     const name = store.fw.domains.find((x) => x.id === d.domain)?.name ?? d.domain;
     if (words) summary.push(h("p", { "data-agreement": d.domain }, `${name}: ${words}`));
   }

@@ -20,7 +20,7 @@ pub(crate) fn agreement_sentences(report: &Report, framework: &Framework) -> Vec
     let Some(agreement) = &report.agreement else {
         return Vec::new();
     };
-    let mut sentences = vec![reading_sentence(agreement)];
+    let mut sentences = vec![agreement_text(agreement)];
     if let Some((spread, standards)) = widest_spread(report) {
         let mut names: Vec<String> = standards
             .iter()
@@ -40,8 +40,17 @@ pub(crate) fn agreement_sentences(report: &Report, framework: &Framework) -> Vec
     sentences
 }
 
-/// What one alpha means, with the number and what it was computed over.
-pub(crate) fn reading_sentence(agreement: &Agreement) -> String {
+/// What one agreement figure means for a group, in one sentence with the number and what it
+/// was computed over: the words the text and HTML reports use, for front ends that show
+/// agreement on their own (the web page's group view).
+///
+/// ```
+/// use chime_standards::{alpha_ordinal, render::agreement_text};
+/// // Two raters who agree on both standards they rated, at different levels.
+/// let agreement = alpha_ordinal([vec![0, 2, 0], vec![0, 0, 2]].iter().map(Vec::as_slice));
+/// assert!(agreement_text(&agreement).starts_with("The raters agree well (Krippendorff's alpha 1.000"));
+/// ```
+pub fn agreement_text(agreement: &Agreement) -> String {
     let over = || {
         let raters = agreement
             .raters
@@ -92,23 +101,23 @@ mod tests {
             raters: Some(3),
             ..alpha_ordinal([&[0, 1, 1][..]])
         };
-        let reliable = reading_sentence(&at(0.853));
+        let reliable = agreement_text(&at(0.853));
         assert!(
             reliable.contains("relied on") && reliable.contains("0.853"),
             "{reliable}"
         );
         assert!(reliable.contains("by 3 raters"), "{reliable}");
-        let tentative = reading_sentence(&at(0.7));
+        let tentative = agreement_text(&at(0.7));
         assert!(
             tentative.contains("tentative") && tentative.contains("0.700"),
             "{tentative}"
         );
-        let low = reading_sentence(&at(-0.25));
+        let low = agreement_text(&at(-0.25));
         assert!(
             low.contains("too differently") && low.contains("-0.250"),
             "{low}"
         );
-        let none = reading_sentence(&alpha_ordinal([]));
+        let none = agreement_text(&alpha_ordinal([]));
         assert!(none.contains("cannot be measured"), "{none}");
         assert!(none.contains("fewer than two ratings"), "{none}");
     }

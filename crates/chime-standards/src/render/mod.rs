@@ -11,6 +11,7 @@ mod svg;
 mod text;
 mod words;
 
+pub use agreement::agreement_text;
 pub use comparison::comparison_text;
 pub use endorsements::{html_with_endorsements, verification_text};
 pub use html::html;
