@@ -648,6 +648,15 @@ fn agreement_reading(alpha: Option<f64>) -> &'static str {
     chime::AgreementReading::of(alpha).name()
 }
 
+/// What an agreement figure (JSON text) means for a group: the sentence of the text and HTML
+/// reports (`chime_standards::render::agreement_text`).
+#[pyfunction]
+#[pyo3(signature = (agreement))]
+fn agreement_text(py: Python<'_>, agreement: &Bound<'_, PyAny>) -> PyResult<String> {
+    let agreement: chime::Agreement = parse(py, agreement, Document::Report)?;
+    Ok(chime::render::agreement_text(&agreement))
+}
+
 /// A mapping document from JSON text, raising `ValidationError` with located diagnostics.
 fn mapping_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<chime::Mapping> {
     parse(py, text, Document::Mapping)
@@ -896,6 +905,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(split, module)?)?;
     module.add_function(wrap_pyfunction!(reliability_data, module)?)?;
     module.add_function(wrap_pyfunction!(agreement_reading, module)?)?;
+    module.add_function(wrap_pyfunction!(agreement_text, module)?)?;
     module.add_function(wrap_pyfunction!(record_column_kinds, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;

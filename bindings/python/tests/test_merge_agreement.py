@@ -96,6 +96,17 @@ def test_readings_are_the_cores() -> None:
     assert none.reading == "not_scoreable"
 
 
+def test_agreement_text_is_the_reports_sentence(framework: chime.Framework) -> None:
+    view = chime.Agreement("krippendorff_alpha_ordinal", 0.8, "scored", 4, 9, 3)
+    assert view.text.startswith("The raters agree well (Krippendorff's alpha 0.800, from 9 ratings of 4 standards by 3 raters)")
+    assert "too differently" in chime.Agreement("krippendorff_alpha_ordinal", 0.666, "scored", 4, 9).text
+    none = chime.Agreement("krippendorff_alpha_ordinal", None, "not_scoreable", 0, 0, reason="only one rater")
+    assert none.text == "Agreement between raters cannot be measured here: only one rater."
+    report = framework.score(EXAMPLE)
+    assert report.agreement is not None
+    assert report.agreement.text in " ".join(report.text(framework).split())
+
+
 def test_dataframe_has_agreement_columns(framework: chime.Framework) -> None:
     report = framework.score(EXAMPLE)
     frame = chime.to_dataframe([report], level="domain")

@@ -9,6 +9,8 @@ Use ``to_dict()`` on the report or framework for the complete document.
 
 from __future__ import annotations
 
+import json as _json
+
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -310,6 +312,17 @@ class Agreement:
         from . import _native
 
         return _native.agreement_reading(self.alpha)
+
+    @property
+    def text(self) -> str:
+        """What the figure means for a group, in one sentence with the number: the words of
+        the engine's text and HTML reports (``"The raters agree well (Krippendorff's alpha
+        0.853, ...)"``)."""
+        from . import _native
+
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        present = {k: v for k, v in fields.items() if v is not None or k == "alpha"}
+        return _native.agreement_text(_json.dumps(present))
 
 
 @dataclass(frozen=True, slots=True)
