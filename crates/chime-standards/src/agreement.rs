@@ -18,13 +18,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::assessment::{Assessment, Rating};
 use crate::claims::Judgements;
 use crate::index::Index;
 use crate::read::names::deserialize_by_name;
 use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
+use crate::resolve::Resolved;
 
 /// The agreement statistic used.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -246,38 +247,47 @@ pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) ->
 /// The report's agreement, with each domain's written into `domains` (spec section 8).
 ///
 /// Units are the standards whose status is not `not_applicable`; a domain's are those of them
-/// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit.
+/// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit: in an
+/// assessment that is scored every rater id is known and unique, so distinct ids are distinct
+/// rater indexes (`resolved.rater`).
 pub(crate) fn of_report(
     index: &Index,
-    assessment: &Assessment,
+    resolved: &Resolved,
     gathered: &[Judgements],
     standards: &[StandardResult],
     domains: &mut [DomainResult],
 ) -> Agreement {
-    // For each standard: its counts per level and the raters who gave a level, when a unit.
-    let units: Vec<Option<(&[u32], Vec<&str>)>> = standards
+    // For each standard: its counts per level and its judgements by raters, when a unit.
+    let units: Vec<Option<Unit<'_>>> = standards
         .iter()
         .zip(gathered)
         .map(|(result, judgements)| {
-            (result.status != StandardStatus::NotApplicable).then(|| {
-                let raters = judgements
-                    .rater_levels
-                    .iter()
-                    .filter_map(|(i, _)| assessment.judgements.get(*i)?.rater.as_deref())
-                    .collect();
-                (result.raters.levels.as_slice(), raters)
-            })
+            (result.status != StandardStatus::NotApplicable).then_some((
+                result.raters.levels.as_slice(),
+                judgements.rater_levels.as_slice(),
+            ))
         })
         .collect();
-    let block = |selected: &mut dyn Iterator<Item = &(&[u32], Vec<&str>)>| {
-        let selected: Vec<&(&[u32], Vec<&str>)> = selected.collect();
-        let mut agreement = alpha_ordinal(selected.iter().map(|(levels, _)| *levels));
-        let raters: BTreeSet<&str> = selected
-            .iter()
-            .filter(|(_, raters)| raters.len() >= 2)
-            .flat_map(|(_, raters)| raters.iter().copied())
-            .collect();
-        agreement.raters = Some(saturate(raters.len() as u64));
+    let raters = resolved.first_rater.len();
+    // The block each rater was last counted for, so no set is cleared between blocks.
+    let mut counted: Vec<usize> = vec![usize::MAX; raters];
+    let mut block = |number: usize, selected: &mut dyn Iterator<Item = &Unit<'_>>| {
+        let mut distinct = 0u64;
+        let mut agreement = alpha_ordinal(selected.map(|(levels, rated)| {
+            if rated.len() >= 2 {
+                for rater in rated
+                    .iter()
+                    .filter_map(|(j, _)| resolved.rater.get(*j).copied().flatten())
+                {
+                    if let Some(mark) = counted.get_mut(rater).filter(|mark| **mark != number) {
+                        *mark = number;
+                        distinct += 1;
+                    }
+                }
+            }
+            *levels
+        }));
+        agreement.raters = Some(saturate(distinct));
         agreement
     };
     for (d, domain) in domains.iter_mut().enumerate() {
@@ -286,10 +296,14 @@ pub(crate) fn of_report(
             .zip(&index.tags)
             .filter(|(_, tags)| tags.iter().any(|(domain, _)| *domain == d))
             .filter_map(|(unit, _)| unit.as_ref());
-        domain.agreement = Some(block(&mut tagged));
+        domain.agreement = Some(block(d, &mut tagged));
     }
-    block(&mut units.iter().flatten())
+    block(domains.len(), &mut units.iter().flatten())
 }
+
+/// A unit of agreement: a standard's counts per level, and its judgements by raters (index
+/// of the judgement, level).
+type Unit<'a> = (&'a [u32], &'a [(usize, i32)]);
 
 fn saturate(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)

@@ -2,6 +2,7 @@
 
 use crate::assessment::{Assessment, Judgement, Rating};
 use crate::index::Index;
+use crate::resolve::Resolved;
 
 /// The judgements of one standard.
 #[derive(Debug, Default, Clone)]
@@ -34,17 +35,14 @@ impl Judgements {
         {
             return claim_of(rating);
         }
-        let mut levels: Vec<i32> = self.rater_levels.iter().map(|(_, level)| *level).collect();
-        if levels.is_empty() {
+        if self.rater_levels.is_empty() {
             return if self.rater_not_applicable {
                 Claim::NotApplicable
             } else {
                 Claim::NotAssessed
             };
         }
-        levels.sort_unstable();
-        let lower_median = levels.get((levels.len() - 1) / 2).copied().unwrap_or(0);
-        claim_of(Rating::Level(lower_median))
+        claim_of(Rating::Level(lower_median(&self.rater_levels)))
     }
 
     /// Whether the raters, not an agreed judgement, decide the claim.
@@ -62,6 +60,26 @@ impl Judgements {
     }
 }
 
+/// The lower median of the levels (not empty): on the stack for the few raters a standard
+/// usually has.
+fn lower_median(rated: &[(usize, i32)]) -> i32 {
+    const FEW: usize = 16;
+    let rank = (rated.len() - 1) / 2;
+    let pick = |levels: &mut [i32]| {
+        levels.sort_unstable();
+        levels.get(rank).copied().unwrap_or(0)
+    };
+    if rated.len() <= FEW {
+        let mut levels = [0i32; FEW];
+        for (slot, (_, level)) in levels.iter_mut().zip(rated) {
+            *slot = *level;
+        }
+        pick(levels.get_mut(..rated.len()).unwrap_or_default())
+    } else {
+        pick(&mut rated.iter().map(|(_, level)| *level).collect::<Vec<_>>())
+    }
+}
+
 fn claim_of(rating: Rating) -> Claim {
     match rating {
         Rating::NotAssessed => Claim::NotAssessed,
@@ -75,14 +93,19 @@ fn claim_of(rating: Rating) -> Claim {
 ///
 /// Judgements of unknown standards and second judgements of one kind are skipped here;
 /// validation reports them.
-pub(crate) fn gather(index: &Index, assessment: &Assessment) -> Vec<Judgements> {
+pub(crate) fn gather(
+    index: &Index,
+    resolved: &Resolved,
+    assessment: &Assessment,
+) -> Vec<Judgements> {
     let mut gathered = vec![Judgements::default(); index.tags.len()];
-    for (i, judgement) in assessment.judgements.iter().enumerate() {
-        let Some(entry) = index
-            .standards
-            .get(&judgement.standard)
-            .and_then(|&s| gathered.get_mut(s))
-        else {
+    for ((i, judgement), standard) in assessment
+        .judgements
+        .iter()
+        .enumerate()
+        .zip(&resolved.standard)
+    {
+        let Some(entry) = standard.and_then(|s| gathered.get_mut(s)) else {
             continue;
         };
         match (&judgement.rater, judgement.rating) {

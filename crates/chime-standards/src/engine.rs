@@ -9,6 +9,7 @@ use crate::framework::{Framework, Standard};
 use crate::index::Index;
 use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
+use crate::resolve::Resolved;
 use crate::{claims, score, validate};
 
 /// A validated framework with lookup tables, ready to score assessments.
@@ -69,18 +70,22 @@ impl Engine {
 
     /// Every problem with an assessment against this framework: errors, warnings and notes.
     pub fn validate(&self, assessment: &Assessment) -> Vec<Diagnostic> {
-        let gathered = claims::gather(&self.index, assessment);
-        self.validate_gathered(&gathered, assessment)
+        let resolved = Resolved::new(&self.index, assessment);
+        let gathered = claims::gather(&self.index, &resolved, assessment);
+        self.validate_gathered(&resolved, &gathered, assessment)
     }
 
     /// Scores an assessment, or fails with every error found.
     pub fn score(&self, assessment: &Assessment) -> Result<Report, Error> {
-        // The judgements are grouped by standard once, for validation and scoring alike.
-        let gathered = claims::gather(&self.index, assessment);
-        let diagnostics = into_result(self.validate_gathered(&gathered, assessment))?;
+        // The ids are resolved to indexes, and the judgements grouped by standard, once, for
+        // validation and scoring alike.
+        let resolved = Resolved::new(&self.index, assessment);
+        let gathered = claims::gather(&self.index, &resolved, assessment);
+        let diagnostics = into_result(self.validate_gathered(&resolved, &gathered, assessment))?;
         Ok(score::score(
             &self.framework,
             &self.index,
+            &resolved,
             gathered,
             assessment,
             diagnostics,
@@ -89,6 +94,7 @@ impl Engine {
 
     fn validate_gathered(
         &self,
+        resolved: &Resolved,
         gathered: &[claims::Judgements],
         assessment: &Assessment,
     ) -> Vec<Diagnostic> {
@@ -96,6 +102,7 @@ impl Engine {
         diagnostics.extend(validate::assessment(
             &self.framework,
             &self.index,
+            resolved,
             gathered,
             assessment,
         ));

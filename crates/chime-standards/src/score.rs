@@ -14,6 +14,7 @@ use crate::report::{
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
+use crate::resolve::Resolved;
 use fsum::FSum;
 
 /// How many standards the leverage list names at most.
@@ -59,6 +60,7 @@ struct Evaluation {
 pub(crate) fn score(
     framework: &Framework,
     index: &Index,
+    resolved: &Resolved,
     gathered: Vec<claims::Judgements>,
     assessment: &Assessment,
     diagnostics: Vec<Diagnostic>,
@@ -70,10 +72,10 @@ pub(crate) fn score(
         sums,
         outcomes,
         overall: overall_score,
-    } = evaluate(framework, index, gathered, assessment);
+    } = evaluate(framework, index, resolved, gathered, assessment);
     let standards = standard_results(framework, &scored, &gathered, max);
     let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
-    let agreement = agreement::of_report(index, assessment, &gathered, &standards, &mut domains);
+    let agreement = agreement::of_report(index, resolved, &gathered, &standards, &mut domains);
 
     Report {
         format: REPORT_FORMAT.to_string(),
@@ -113,24 +115,23 @@ pub(crate) fn unrounded_overall(
     index: &Index,
     assessment: &Assessment,
 ) -> Option<f64> {
-    evaluate(
-        framework,
-        index,
-        claims::gather(index, assessment),
-        assessment,
-    )
-    .overall
+    let resolved = Resolved::new(index, assessment);
+    let gathered = claims::gather(index, &resolved, assessment);
+    evaluate(framework, index, &resolved, gathered, assessment).overall
 }
 
 /// Spec 3.1 to 3.7 on unrounded numbers.
 fn evaluate(
     framework: &Framework,
     index: &Index,
+    resolved: &Resolved,
     gathered: Vec<claims::Judgements>,
     assessment: &Assessment,
 ) -> Evaluation {
     let max = f64::from(index.max_level);
-    let items = evidence::items_per_standard(index, assessment);
+    let rules = &framework.scoring.evidence;
+    let mut tallies =
+        evidence::tallies(framework.standards.len(), resolved, assessment, rules).into_iter();
 
     let scored: Vec<Scored> = framework
         .standards
@@ -142,12 +143,7 @@ fn evaluate(
                 Some(judgements) if applicable => judgements.claim(&assessment.judgements),
                 _ => Claim::NotApplicable,
             };
-            let empty = Vec::new();
-            let tally = evidence::tally(
-                items.get(s).unwrap_or(&empty),
-                assessment,
-                &framework.scoring.evidence,
-            );
+            let tally = tallies.next().unwrap_or_default();
             let (effective, cap) = match claim {
                 Claim::Level(claimed) => {
                     effective_level(index, &framework.scoring.evidence, claimed, &tally)

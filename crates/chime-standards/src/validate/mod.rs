@@ -22,7 +22,7 @@ fn check_ids<'a>(
     let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         let path = || format!("{prefix}/{i}/id");
-        if id.trim().is_empty() {
+        if blank(id) {
             found.error(
                 Code::EmptyId,
                 path(),
@@ -70,6 +70,15 @@ fn check_repeats<'a>(
     }
 }
 
+/// Whether an id is empty or only white space (`str::trim`'s sense); ids that start with a
+/// visible ASCII character, as nearly all do, are answered without trimming.
+fn blank(id: &str) -> bool {
+    match id.as_bytes().first() {
+        Some(&b) if b > b' ' && b < 0x7f => false,
+        _ => id.trim().is_empty(),
+    }
+}
+
 /// Whether a weight is usable: finite and above zero (or zero, when `zero_ok`).
 fn weight_ok(weight: f64, zero_ok: bool) -> bool {
     weight.is_finite() && (weight > 0.0 || (zero_ok && weight == 0.0))
@@ -79,6 +88,24 @@ fn weight_ok(weight: f64, zero_ok: bool) -> bool {
 mod tests {
     use super::*;
     use crate::diagnostic::Document;
+
+    #[test]
+    fn blank_is_trim_is_empty() {
+        for id in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{3000}x",
+            "x",
+            " x",
+            "\u{7f}",
+            "é",
+            "-",
+        ] {
+            assert_eq!(blank(id), id.trim().is_empty(), "{id:?}");
+        }
+    }
 
     #[test]
     fn repeats_are_found_in_short_and_long_lists() {
