@@ -95,7 +95,7 @@ impl Engine {
     fn validate_gathered(
         &self,
         resolved: &Resolved,
-        gathered: &[claims::Judgements],
+        gathered: &claims::Gathered,
         assessment: &Assessment,
     ) -> Vec<Diagnostic> {
         let mut diagnostics = self.warnings.clone();

@@ -45,6 +45,7 @@ mod diagnostic;
 pub mod endorse;
 mod engine;
 pub mod evidence;
+mod exact;
 mod framework;
 mod index;
 mod merge;

@@ -55,9 +55,9 @@ impl Resolved {
             .collect();
 
         let standard = |id: &String| index.standards.get(id).copied();
-        let listed: usize = assessment.evidence.iter().map(|e| e.standards.len()).sum();
+        // Room for two references per item and per judgement, without a pass to count them.
         let mut item_starts = Vec::with_capacity(assessment.evidence.len() + 1);
-        let mut item_standards = Vec::with_capacity(listed);
+        let mut item_standards = Vec::with_capacity(2 * assessment.evidence.len());
         for item in &assessment.evidence {
             item_starts.push(item_standards.len());
             item_standards.extend(item.standards.iter().map(standard));
@@ -65,9 +65,8 @@ impl Resolved {
         item_starts.push(item_standards.len());
 
         let judgements = &assessment.judgements;
-        let refs: usize = judgements.iter().map(|j| j.evidence.len()).sum();
         let mut cited_starts = Vec::with_capacity(judgements.len() + 1);
-        let mut cited = Vec::with_capacity(refs);
+        let mut cited = Vec::with_capacity(2 * judgements.len());
         for judgement in judgements {
             cited_starts.push(cited.len());
             cited.extend(

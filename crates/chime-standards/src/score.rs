@@ -7,6 +7,7 @@ use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
+use crate::exact::ExactSum;
 use crate::framework::{Domain, EvidenceRules, Framework, Requirement};
 use crate::index::{applies, Index};
 use crate::report::{
@@ -15,7 +16,6 @@ use crate::report::{
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
 use crate::resolve::Resolved;
-use fsum::FSum;
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -34,13 +34,13 @@ struct Scored {
 /// number a rescore would (leverage, spec 3.9).
 #[derive(Clone, Default)]
 struct Sums {
-    applicable: FSum,
-    rated: FSum,
-    weighted: FSum,
+    applicable: ExactSum,
+    rated: ExactSum,
+    weighted: ExactSum,
 }
 
 /// A domain's outcome before rounding.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct DomainOutcome {
     status: DomainStatus,
     score: Option<f64>,
@@ -49,7 +49,7 @@ struct DomainOutcome {
 
 /// Every number of an assessment before it is rounded into a report.
 struct Evaluation {
-    gathered: Vec<claims::Judgements>,
+    gathered: claims::Gathered,
     scored: Vec<Scored>,
     sums: Vec<Sums>,
     outcomes: Vec<DomainOutcome>,
@@ -61,7 +61,7 @@ pub(crate) fn score(
     framework: &Framework,
     index: &Index,
     resolved: &Resolved,
-    gathered: Vec<claims::Judgements>,
+    gathered: claims::Gathered,
     assessment: &Assessment,
     diagnostics: Vec<Diagnostic>,
 ) -> Report {
@@ -125,7 +125,7 @@ fn evaluate(
     framework: &Framework,
     index: &Index,
     resolved: &Resolved,
-    gathered: Vec<claims::Judgements>,
+    gathered: claims::Gathered,
     assessment: &Assessment,
 ) -> Evaluation {
     let max = f64::from(index.max_level);
@@ -483,7 +483,7 @@ fn domain_results(
 fn standard_results(
     framework: &Framework,
     scored: &[Scored],
-    gathered: &[claims::Judgements],
+    gathered: &claims::Gathered,
     max: f64,
 ) -> Vec<StandardResult> {
     let met_level = framework.scoring.met_level;
@@ -491,7 +491,7 @@ fn standard_results(
         .standards
         .iter()
         .zip(scored)
-        .zip(gathered)
+        .zip(gathered.iter())
         .map(|((standard, result), judgements)| {
             let status = match (result.claim, result.effective) {
                 (Claim::NotApplicable, _) => StandardStatus::NotApplicable,
@@ -546,7 +546,8 @@ fn leverage(
     let Some(base) = overall_score else {
         return Vec::new();
     };
-    let gains: Vec<Leverage> = framework
+    let mut raised = outcomes.to_vec();
+    let gains: Vec<(f64, &crate::framework::Standard)> = framework
         .standards
         .iter()
         .zip(scored.iter().zip(&index.tags))
@@ -556,8 +557,8 @@ fn leverage(
                 return None;
             }
             // The overall score recomputed with this one level raised (spec 3.9): the same
-            // products a rescore would add, swapped into the exact sums.
-            let mut raised = outcomes.to_vec();
+            // products a rescore would add, swapped into the exact sums. One buffer serves
+            // every candidate: the domains raised for one are put back after it.
             for &(domain, weight) in tags {
                 let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
                     continue;
@@ -572,19 +573,27 @@ fn leverage(
                     framework.scoring.min_coverage,
                 );
             }
-            let gain = score1(overall(framework, &raised)? - base);
-            (gain > 0.0).then(|| Leverage {
-                standard: standard.id.clone(),
-                gain,
-            })
+            let raised_overall = overall(framework, &raised);
+            for &(domain, _) in tags {
+                if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
+                {
+                    *slot = *outcome;
+                }
+            }
+            let gain = score1(raised_overall? - base);
+            (gain > 0.0).then_some((gain, standard))
         })
         .collect();
-    // Highest gain first; a stable sort keeps framework order among equal gains.
-    let mut order: Vec<(f64, usize)> = gains.iter().map(|item| item.gain).zip(0..).collect();
-    order.sort_by(|a, b| b.0.total_cmp(&a.0));
-    order
+    // Highest gain first; a stable sort keeps framework order among equal gains. Only the
+    // entries written get their id copied.
+    let mut gains = gains;
+    gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+    gains
         .iter()
         .take(LEVERAGE_LIMIT)
-        .filter_map(|&(_, i)| gains.get(i).cloned())
+        .map(|&(gain, standard)| Leverage {
+            standard: standard.id.clone(),
+            gain,
+        })
         .collect()
 }

@@ -16,7 +16,7 @@ pub(crate) fn assessment(
     framework: &Framework,
     index: &Index,
     resolved: &Resolved,
-    gathered: &[claims::Judgements],
+    gathered: &claims::Gathered,
     assessment: &Assessment,
 ) -> Vec<Diagnostic> {
     let mut found = Collector::new(Document::Assessment);
@@ -132,7 +132,7 @@ fn evidence(found: &mut Collector, resolved: &Resolved, assessment: &Assessment)
         check_repeats(
             found,
             || format!("{}/standards", at()),
-            item.standards.iter().map(String::as_str),
+            &item.standards,
         );
         if item.collected > assessed_on {
             found.error(
@@ -255,7 +255,7 @@ fn judgements(
         check_repeats(
             found,
             || format!("{}/evidence", at()),
-            judgement.evidence.iter().map(String::as_str),
+            &judgement.evidence,
         );
         let first_time = match (resolved_standard, judgement.rater.is_some(), resolved_rater) {
             (Some(s), false, _) => judged.insert(s * slots),
@@ -320,11 +320,11 @@ fn judgements(
 fn disagreement(
     found: &mut Collector,
     framework: &Framework,
-    gathered: &[claims::Judgements],
+    gathered: &claims::Gathered,
     assessment: &Assessment,
 ) {
     let structure = assessment.organisation.structure;
-    for (standard, judgements) in framework.standards.iter().zip(gathered) {
+    for (standard, judgements) in framework.standards.iter().zip(gathered.iter()) {
         if !applies(standard, structure) || !judgements.raters_decide() {
             continue;
         }
