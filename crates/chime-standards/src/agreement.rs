@@ -359,7 +359,7 @@ pub fn widest_spread(report: &Report) -> Option<(u32, Vec<&str>)> {
     (widest >= 1).then(|| {
         let standards = candidates
             .filter(|standard| standard.raters.spread == widest)
-            .map(|standard| standard.standard.as_str())
+            .map(|standard| &*standard.standard)
             .collect();
         (widest, standards)
     })
@@ -397,7 +397,7 @@ pub(crate) fn reliability_data(
         .standards
         .iter()
         .filter(|result| result.status != StandardStatus::NotApplicable)
-        .map(|result| result.standard.clone())
+        .map(|result| result.standard.to_string())
         .collect();
     let column: HashMap<&str, usize> = standards
         .iter()

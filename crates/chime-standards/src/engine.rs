@@ -72,7 +72,9 @@ impl Engine {
     pub fn validate(&self, assessment: &Assessment) -> Vec<Diagnostic> {
         let resolved = Resolved::new(&self.index, assessment);
         let gathered = claims::gather(&self.index, &resolved, assessment);
-        self.validate_gathered(&resolved, &gathered, assessment)
+        let diagnostics = self.validate_gathered(&resolved, &gathered, assessment);
+        resolved.recycle();
+        diagnostics
     }
 
     /// Scores an assessment, or fails with every error found.
@@ -81,15 +83,24 @@ impl Engine {
         // validation and scoring alike.
         let resolved = Resolved::new(&self.index, assessment);
         let gathered = claims::gather(&self.index, &resolved, assessment);
-        let diagnostics = into_result(self.validate_gathered(&resolved, &gathered, assessment))?;
-        Ok(score::score(
+        let diagnostics =
+            match into_result(self.validate_gathered(&resolved, &gathered, assessment)) {
+                Ok(diagnostics) => diagnostics,
+                Err(error) => {
+                    resolved.recycle();
+                    return Err(error);
+                }
+            };
+        let report = score::score(
             &self.framework,
             &self.index,
             &resolved,
             gathered,
             assessment,
             diagnostics,
-        ))
+        );
+        resolved.recycle();
+        Ok(report)
     }
 
     fn validate_gathered(

@@ -90,33 +90,31 @@ fn tallies_with_limit(
             independent: item.source != Source::Own,
         })
         .collect();
-    // Every (standard, item) pair, repeats included.
-    let listed = (0..facts.len()).flat_map(|i| {
-        resolved
-            .item_standards(i)
-            .iter()
-            .flatten()
-            .map(move |&s| (s, i))
-    });
-    let cited = (0..assessment.judgements.len()).flat_map(|j| {
-        let standard = resolved.standard.get(j).copied().flatten();
-        resolved
-            .cited(j)
-            .iter()
-            .flatten()
-            .filter_map(move |&i| Some((standard?, i)))
-    });
-    let pairs = listed.chain(cited);
+    // Every (standard, item) pair, repeats included: items that list a standard, then items
+    // cited by a judgement of one.
+    let pairs = |each: &mut dyn FnMut(usize, usize)| {
+        for i in 0..facts.len() {
+            for &s in resolved.item_standards(i).iter().flatten() {
+                each(s, i);
+            }
+        }
+        for (j, standard) in resolved.standard.iter().enumerate() {
+            let Some(s) = *standard else { continue };
+            for &i in resolved.cited(j).iter().flatten() {
+                each(s, i);
+            }
+        }
+    };
 
     let mut tallies = vec![Tally::default(); standards];
     let words = facts.len().div_ceil(64);
     if standards.saturating_mul(words).saturating_mul(64) <= limit {
         let mut bits = vec![0u64; standards * words];
-        for (s, i) in pairs {
+        pairs(&mut |s, i| {
             if let Some(word) = bits.get_mut(s * words + i / 64) {
                 *word |= 1u64 << (i % 64);
             }
-        }
+        });
         for (tally, row) in tallies.iter_mut().zip(bits.chunks(words.max(1))) {
             for (w, &word) in row.iter().enumerate() {
                 let mut word = word;
@@ -130,7 +128,9 @@ fn tallies_with_limit(
             }
         }
     } else {
-        let mut pairs: Vec<(usize, usize)> = pairs.collect();
+        let mut listed: Vec<(usize, usize)> = Vec::new();
+        pairs(&mut |s, i| listed.push((s, i)));
+        let mut pairs = listed;
         pairs.sort_unstable();
         pairs.dedup();
         for (s, i) in pairs {

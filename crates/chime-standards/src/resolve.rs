@@ -3,7 +3,10 @@
 //! judgement cites, and the first item or rater holding each id. Validation and scoring
 //! then work on indexes, with no string lookups of their own.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::cell::Cell;
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
 
 use crate::assessment::Assessment;
 use crate::index::Index;
@@ -11,7 +14,7 @@ use crate::index::Index;
 /// The ids of one assessment, resolved against the framework's index and against the
 /// assessment's own raters and evidence. `None` marks an id that names nothing (validation
 /// reports it).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Resolved {
     /// For each judgement, the framework index of its standard.
     pub(crate) standard: Vec<Option<usize>>,
@@ -32,65 +35,154 @@ pub(crate) struct Resolved {
     pub(crate) cited_starts: Vec<usize>,
     /// The `evidence` of every judgement, in order, each as an item index.
     pub(crate) cited: Vec<Option<usize>>,
+    /// The lookup table of rater ids, then of evidence ids.
+    table: IdTable,
+}
+
+/// An open-addressing table from the ids of a list to the first position holding each, which
+/// keeps no borrow of the ids (they are read through a closure), so its buffer outlives them.
+#[derive(Debug, Default)]
+struct IdTable {
+    /// Position + 1 of an id in each slot; 0 for an empty slot. A power of two long.
+    slots: Vec<u32>,
+}
+
+impl IdTable {
+    fn hash(id: &str) -> usize {
+        let mut hasher = FxHasher::default();
+        hasher.write(id.as_bytes());
+        hasher.finish() as usize
+    }
+
+    /// Indexes the `n` ids read by position through `id_at`, and writes into `first` the
+    /// first position of each one's id.
+    fn fill<'a>(
+        &mut self,
+        n: usize,
+        id_at: impl Fn(usize) -> Option<&'a str>,
+        first: &mut Vec<usize>,
+    ) {
+        first.clear();
+        self.slots.clear();
+        // Positions are stored in a u32; past that (never within the input size limits) the
+        // table stays empty and every id reads as its own first.
+        if u32::try_from(n).is_err() {
+            first.extend(0..n);
+            return;
+        }
+        self.slots.resize((2 * n).next_power_of_two().max(8), 0);
+        let mask = self.slots.len() - 1;
+        for i in 0..n {
+            let Some(id) = id_at(i) else {
+                first.push(i);
+                continue;
+            };
+            let mut slot = IdTable::hash(id) & mask;
+            let found = loop {
+                match self.slots.get(slot).copied() {
+                    Some(0) | None => {
+                        if let Some(empty) = self.slots.get_mut(slot) {
+                            *empty = u32::try_from(i + 1).unwrap_or(0);
+                        }
+                        break i;
+                    }
+                    Some(taken) => {
+                        let j = taken as usize - 1;
+                        if id_at(j) == Some(id) {
+                            break j;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                }
+            };
+            first.push(found);
+        }
+    }
+
+    /// The first position of `id`, reading the ids by position through `id_at`.
+    fn find<'a>(&self, id: &str, id_at: impl Fn(usize) -> Option<&'a str>) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = IdTable::hash(id) & mask;
+        loop {
+            let taken = *self.slots.get(slot)?;
+            if taken == 0 {
+                return None;
+            }
+            let j = taken as usize - 1;
+            if id_at(j) == Some(id) {
+                return Some(j);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+thread_local! {
+    /// The buffers of the last [`Resolved`] this thread dropped, to be filled again: scoring a
+    /// batch then allocates none of them per assessment.
+    static SPARE: Cell<Option<Resolved>> = const { Cell::new(None) };
 }
 
 impl Resolved {
-    /// Resolves every id of `assessment` against the framework's `index`.
+    /// Resolves every id of `assessment` against the framework's `index`, in the buffers of
+    /// the last one [recycled](Resolved::recycle) on this thread, if any.
     pub(crate) fn new(index: &Index, assessment: &Assessment) -> Resolved {
-        let mut raters: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(assessment.raters.len(), Default::default());
-        let first_rater = assessment
-            .raters
-            .iter()
-            .enumerate()
-            .map(|(i, rater)| *raters.entry(rater.id.as_str()).or_insert(i))
-            .collect();
-        let mut items: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(assessment.evidence.len(), Default::default());
-        let first_item = assessment
-            .evidence
-            .iter()
-            .enumerate()
-            .map(|(i, item)| *items.entry(item.id.as_str()).or_insert(i))
-            .collect();
+        let mut resolved = SPARE.with(Cell::take).unwrap_or_default();
+        resolved.fill(index, assessment);
+        resolved
+    }
 
-        let standard = |id: &String| index.standards.get(id).copied();
-        // Room for two references per item and per judgement, without a pass to count them.
-        let mut item_starts = Vec::with_capacity(assessment.evidence.len() + 1);
-        let mut item_standards = Vec::with_capacity(2 * assessment.evidence.len());
-        for item in &assessment.evidence {
-            item_starts.push(item_standards.len());
-            item_standards.extend(item.standards.iter().map(standard));
-        }
-        item_starts.push(item_standards.len());
+    /// Gives the buffers back for the next assessment scored on this thread.
+    pub(crate) fn recycle(self) {
+        SPARE.with(|spare| spare.set(Some(self)));
+    }
 
-        let judgements = &assessment.judgements;
-        let mut cited_starts = Vec::with_capacity(judgements.len() + 1);
-        let mut cited = Vec::with_capacity(2 * judgements.len());
-        for judgement in judgements {
-            cited_starts.push(cited.len());
-            cited.extend(
-                judgement
-                    .evidence
-                    .iter()
-                    .map(|id| items.get(id.as_str()).copied()),
-            );
-        }
-        cited_starts.push(cited.len());
-
-        Resolved {
-            standard: judgements.iter().map(|j| standard(&j.standard)).collect(),
-            rater: judgements
-                .iter()
-                .map(|j| raters.get(j.rater.as_deref()?).copied())
-                .collect(),
+    fn fill(&mut self, index: &Index, assessment: &Assessment) {
+        let Resolved {
+            standard,
+            rater,
             first_rater,
             first_item,
             item_starts,
             item_standards,
             cited_starts,
             cited,
+            table,
+        } = self;
+        let raters = &assessment.raters;
+        let items = &assessment.evidence;
+        let judgements = &assessment.judgements;
+
+        let rater_at = |i: usize| raters.get(i).map(|r| r.id.as_str());
+        table.fill(raters.len(), rater_at, first_rater);
+        rater.clear();
+        rater.extend(
+            judgements
+                .iter()
+                .map(|j| table.find(j.rater.as_deref()?, rater_at)),
+        );
+
+        let item_at = |i: usize| items.get(i).map(|e| e.id.as_str());
+        table.fill(items.len(), item_at, first_item);
+        let find_item = |id: &String| table.find(id, item_at);
+        cited_starts.clear();
+        cited.clear();
+        for judgement in judgements {
+            cited_starts.push(cited.len());
+            cited.extend(judgement.evidence.iter().map(find_item));
         }
+        cited_starts.push(cited.len());
+
+        let find_standard = |id: &String| index.standards.get(id).copied();
+        item_starts.clear();
+        item_standards.clear();
+        for item in items {
+            item_starts.push(item_standards.len());
+            item_standards.extend(item.standards.iter().map(find_standard));
+        }
+        item_starts.push(item_standards.len());
+        standard.clear();
+        standard.extend(judgements.iter().map(|j| find_standard(&j.standard)));
     }
 
     /// The resolved `standards` of evidence item `i`.

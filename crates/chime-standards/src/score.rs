@@ -73,7 +73,7 @@ pub(crate) fn score(
         outcomes,
         overall: overall_score,
     } = evaluate(framework, index, resolved, gathered, assessment);
-    let standards = standard_results(framework, &scored, &gathered, max);
+    let standards = standard_results(framework, index, &scored, &gathered, max);
     let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
     let agreement = agreement::of_report(index, resolved, &gathered, &standards, &mut domains);
 
@@ -117,7 +117,9 @@ pub(crate) fn unrounded_overall(
 ) -> Option<f64> {
     let resolved = Resolved::new(index, assessment);
     let gathered = claims::gather(index, &resolved, assessment);
-    evaluate(framework, index, &resolved, gathered, assessment).overall
+    let overall = evaluate(framework, index, &resolved, gathered, assessment).overall;
+    resolved.recycle();
+    overall
 }
 
 /// Spec 3.1 to 3.7 on unrounded numbers.
@@ -441,11 +443,12 @@ fn domain_results(
                 .standards
                 .iter()
                 .zip(scored.iter().zip(&index.tags))
-                .filter_map(|(standard, (result, tags))| {
+                .enumerate()
+                .filter_map(|(s, (standard, (result, tags)))| {
                     let effective = result.effective.filter(|_| result.applicable)?;
                     let &(_, weight) = tags.iter().find(|(domain, _)| *domain == d)?;
                     Some(Contribution {
-                        standard: standard.id.clone(),
+                        standard: index.standard_id(s, standard),
                         weight: ratio3(weight),
                         effective,
                         score: score1(standard_score(effective, max)),
@@ -482,6 +485,7 @@ fn domain_results(
 
 fn standard_results(
     framework: &Framework,
+    index: &Index,
     scored: &[Scored],
     gathered: &claims::Gathered,
     max: f64,
@@ -492,7 +496,8 @@ fn standard_results(
         .iter()
         .zip(scored)
         .zip(gathered.iter())
-        .map(|((standard, result), judgements)| {
+        .enumerate()
+        .map(|(s, ((standard, result), judgements))| {
             let status = match (result.claim, result.effective) {
                 (Claim::NotApplicable, _) => StandardStatus::NotApplicable,
                 (_, None) => StandardStatus::NotAssessed,
@@ -505,7 +510,7 @@ fn standard_results(
                 _ => None,
             };
             StandardResult {
-                standard: standard.id.clone(),
+                standard: index.standard_id(s, standard),
                 status,
                 applies: result.applicable,
                 claimed,
@@ -547,11 +552,12 @@ fn leverage(
         return Vec::new();
     };
     let mut raised = outcomes.to_vec();
-    let gains: Vec<(f64, &crate::framework::Standard)> = framework
+    let gains: Vec<(f64, usize, &crate::framework::Standard)> = framework
         .standards
         .iter()
         .zip(scored.iter().zip(&index.tags))
-        .filter_map(|(standard, (result, tags))| {
+        .enumerate()
+        .filter_map(|(s, (standard, (result, tags)))| {
             let effective = result.effective.filter(|_| result.applicable)?;
             if effective >= index.max_level {
                 return None;
@@ -581,18 +587,17 @@ fn leverage(
                 }
             }
             let gain = score1(raised_overall? - base);
-            (gain > 0.0).then_some((gain, standard))
+            (gain > 0.0).then_some((gain, s, standard))
         })
         .collect();
-    // Highest gain first; a stable sort keeps framework order among equal gains. Only the
-    // entries written get their id copied.
+    // Highest gain first; a stable sort keeps framework order among equal gains.
     let mut gains = gains;
     gains.sort_by(|a, b| b.0.total_cmp(&a.0));
     gains
         .iter()
         .take(LEVERAGE_LIMIT)
-        .map(|&(gain, standard)| Leverage {
-            standard: standard.id.clone(),
+        .map(|&(gain, s, standard)| Leverage {
+            standard: index.standard_id(s, standard),
             gain,
         })
         .collect()
