@@ -203,3 +203,37 @@ fn span<'a, T>(starts: &[usize], values: &'a [T], i: usize) -> &'a [T] {
     };
     values.get(start..end).unwrap_or(&[])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_table_finds_first_positions() {
+        // Enough ids for long probe chains, with repeats and one empty id.
+        let mut ids: Vec<String> = (0..300).map(|i| format!("e{i}")).collect();
+        ids.extend(["e7", "", "e299", "e7", ""].map(String::from));
+        let at = |i: usize| ids.get(i).map(String::as_str);
+        let mut table = IdTable::default();
+        let mut first = Vec::new();
+        table.fill(ids.len(), at, &mut first);
+        let expected: Vec<usize> = ids
+            .iter()
+            .map(|id| {
+                ids.iter()
+                    .position(|other| other == id)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        assert_eq!(first, expected);
+        assert_eq!(table.find("e7", at), Some(7));
+        assert_eq!(table.find("", at), Some(301));
+        assert_eq!(table.find("e300", at), None);
+        // Refilled for another list, nothing of the first is left.
+        let other = ["r1".to_string(), "r1".to_string()];
+        let at = |i: usize| other.get(i).map(String::as_str);
+        table.fill(other.len(), at, &mut first);
+        assert_eq!(first, [0, 0]);
+        assert_eq!(table.find("e7", at), None);
+    }
+}
