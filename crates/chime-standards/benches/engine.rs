@@ -20,6 +20,8 @@
 //! - `parse`: `parse_json::<Assessment>` (typed; a failure is then located separately);
 //! - `validate`: `Engine::validate` of a parsed assessment;
 //! - `score`: `Engine::score` of a parsed assessment (validation + scoring + report);
+//! - `score_cached`: as `score`, but 20 times each of the first 5 assessments, so their data
+//!   is in the CPU's caches as in `end_to_end` (`score` reads each document cold);
 //! - `serialize`: the report to compact JSON;
 //! - `end_to_end`: `Engine::score_json` + `serde_json::to_vec` (what `chime score --ndjson`
 //!   does per line).
@@ -99,6 +101,17 @@ fn scoring(c: &mut Criterion) {
         b.iter(|| {
             for assessment in &assessments {
                 black_box(engine.score(black_box(assessment)).unwrap());
+            }
+        })
+    });
+    // The same 100 scores, of the first 5 assessments 20 times each: their data stays in
+    // the CPU's caches, as it is in `end_to_end`, where each document was just parsed.
+    group.bench_function("score_cached", |b| {
+        b.iter(|| {
+            for assessment in assessments.iter().take(5) {
+                for _ in 0..20 {
+                    black_box(engine.score(black_box(assessment)).unwrap());
+                }
             }
         })
     });

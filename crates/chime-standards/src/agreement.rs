@@ -18,13 +18,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::assessment::{Assessment, Rating};
-use crate::claims::Judgements;
+use crate::claims::Gathered;
 use crate::index::Index;
 use crate::read::names::deserialize_by_name;
 use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
+use crate::resolve::Resolved;
 
 /// The agreement statistic used.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -139,11 +140,40 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
         .filter(|levels| levels.iter().map(|&h| u64::from(h)).sum::<u64>() >= 2)
         .collect();
     let width = units.iter().map(|levels| levels.len()).max().unwrap_or(0);
-    // o_ck, the coincidence matrix, row-major.
-    let mut o = vec![0.0f64; width * width];
+    alpha_parts_within(width, units)
+}
+
+/// Levels up to which [`alpha_parts_within`] works on the stack.
+const STACK_LEVELS: usize = 8;
+
+/// [`alpha_parts`] of units no longer than `width` levels (scoring knows the width, so the
+/// units need not be gathered first). Units with fewer than two values are skipped here. A
+/// width beyond the longest unit adds levels nobody used, whose counts and terms are all
+/// zero, so the result is the same.
+pub(crate) fn alpha_parts_within<'a>(
+    width: usize,
+    units: impl IntoIterator<Item = &'a [u32]>,
+) -> AlphaParts {
+    // o_ck (row-major), n_c and the cumulative sums of n_c, on the stack for short scales.
+    let size = width * width + width + width + 1;
+    let mut stack = [0.0f64; STACK_LEVELS * STACK_LEVELS + 2 * STACK_LEVELS + 1];
+    let mut heap = Vec::new();
+    let buffer: &mut [f64] = if width <= STACK_LEVELS {
+        stack.get_mut(..size).unwrap_or_default()
+    } else {
+        heap.resize(size, 0.0);
+        &mut heap
+    };
+    let (o, rest) = buffer.split_at_mut(width * width);
+    let (n_c, cumulative) = rest.split_at_mut(width);
     let mut values = 0u64;
-    for levels in &units {
+    let mut pairable = 0u64;
+    for levels in units {
         let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
+        if m < 2 {
+            continue;
+        }
+        pairable += 1;
         values += m;
         let pairs = (m - 1) as f64;
         for (c, &h_c) in levels.iter().enumerate() {
@@ -151,6 +181,10 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
                 continue;
             }
             for (k, &h_k) in levels.iter().enumerate() {
+                // A level nobody rated adds exactly 0 to the cell.
+                if h_k == 0 {
+                    continue;
+                }
                 let same = if c == k { 1.0 } else { 0.0 };
                 if let Some(cell) = o.get_mut(c * width + k) {
                     *cell += f64::from(h_c) * (f64::from(h_k) - same) / pairs;
@@ -158,35 +192,35 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
             }
         }
     }
-    let n_c: Vec<f64> = (0..width)
-        .map(|c| o.iter().skip(c * width).take(width).sum())
-        .collect();
+    for (c, n) in n_c.iter_mut().enumerate() {
+        *n = o.iter().skip(c * width).take(width).sum();
+    }
     let n: f64 = n_c.iter().sum();
     // Cumulative sums of n_g, so that sum over g = c..=k is cum[k + 1] - cum[c].
-    let mut cumulative = vec![0.0f64; width + 1];
     for (c, n) in n_c.iter().enumerate() {
         let before = cumulative.get(c).copied().unwrap_or(0.0);
         if let Some(slot) = cumulative.get_mut(c + 1) {
             *slot = before + n;
         }
     }
+    let (o, n_c, cumulative) = (&*o, &*n_c, &*cumulative);
     let at = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0);
     let distance = |c: usize, k: usize| {
         let (low, high) = if c <= k { (c, k) } else { (k, c) };
         if low == high {
             return 0.0;
         }
-        let between = at(&cumulative, high + 1) - at(&cumulative, low);
-        (between - (at(&n_c, low) + at(&n_c, high)) / 2.0).powi(2)
+        let between = at(cumulative, high + 1) - at(cumulative, low);
+        (between - (at(n_c, low) + at(n_c, high)) / 2.0).powi(2)
     };
     let mut observed = 0.0;
     let mut expected = 0.0;
     for c in 0..width {
         for k in 0..width {
             let d = distance(c, k);
-            observed += at(&o, c * width + k) * d;
+            observed += at(o, c * width + k) * d;
             let same = if c == k { 1.0 } else { 0.0 };
-            expected += at(&n_c, c) * (at(&n_c, k) - same) * d;
+            expected += at(n_c, c) * (at(n_c, k) - same) * d;
         }
     }
     if n > 1.0 {
@@ -194,7 +228,7 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
     }
     let alpha = (values > 0 && expected > 0.0).then(|| 1.0 - observed / expected);
     AlphaParts {
-        units: units.len() as u64,
+        units: pairable,
         values,
         observed,
         expected,
@@ -204,7 +238,11 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
 
 /// The agreement block of a set of units (spec section 8), without a rater count.
 pub fn alpha_ordinal<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> Agreement {
-    let parts = alpha_parts(units);
+    agreement_of(alpha_parts(units))
+}
+
+/// The agreement block of alpha's parts.
+fn agreement_of(parts: AlphaParts) -> Agreement {
     let reason = if parts.values == 0 {
         Some("fewer than two ratings on every standard: agreement needs standards rated by two or more raters".to_string())
     } else if parts.alpha.is_none() {
@@ -246,38 +284,49 @@ pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) ->
 /// The report's agreement, with each domain's written into `domains` (spec section 8).
 ///
 /// Units are the standards whose status is not `not_applicable`; a domain's are those of them
-/// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit.
+/// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit: in an
+/// assessment that is scored every rater id is known and unique, so distinct ids are distinct
+/// rater indexes (`resolved.rater`).
 pub(crate) fn of_report(
     index: &Index,
-    assessment: &Assessment,
-    gathered: &[Judgements],
+    resolved: &Resolved,
+    gathered: &Gathered,
     standards: &[StandardResult],
     domains: &mut [DomainResult],
 ) -> Agreement {
-    // For each standard: its counts per level and the raters who gave a level, when a unit.
-    let units: Vec<Option<(&[u32], Vec<&str>)>> = standards
+    // For each standard: its counts per level and its judgements by raters, when a unit.
+    let units: Vec<Option<Unit<'_>>> = standards
         .iter()
-        .zip(gathered)
+        .zip(gathered.iter())
         .map(|(result, judgements)| {
-            (result.status != StandardStatus::NotApplicable).then(|| {
-                let raters = judgements
-                    .rater_levels
-                    .iter()
-                    .filter_map(|(i, _)| assessment.judgements.get(*i)?.rater.as_deref())
-                    .collect();
-                (result.raters.levels.as_slice(), raters)
-            })
+            (result.status != StandardStatus::NotApplicable)
+                .then_some((result.raters.levels.as_slice(), judgements.rater_levels))
         })
         .collect();
-    let block = |selected: &mut dyn Iterator<Item = &(&[u32], Vec<&str>)>| {
-        let selected: Vec<&(&[u32], Vec<&str>)> = selected.collect();
-        let mut agreement = alpha_ordinal(selected.iter().map(|(levels, _)| *levels));
-        let raters: BTreeSet<&str> = selected
-            .iter()
-            .filter(|(_, raters)| raters.len() >= 2)
-            .flat_map(|(_, raters)| raters.iter().copied())
-            .collect();
-        agreement.raters = Some(saturate(raters.len() as u64));
+    let raters = resolved.first_rater.len();
+    let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
+    // The block each rater was last counted for, so no set is cleared between blocks.
+    let mut counted: Vec<usize> = vec![usize::MAX; raters];
+    let mut block = |number: usize, selected: &mut dyn Iterator<Item = &Unit<'_>>| {
+        let mut distinct = 0u64;
+        let mut agreement = agreement_of(alpha_parts_within(
+            width,
+            selected.map(|(levels, rated)| {
+                if rated.len() >= 2 {
+                    for rater in rated
+                        .iter()
+                        .filter_map(|(j, _)| resolved.rater.get(*j).copied().flatten())
+                    {
+                        if let Some(mark) = counted.get_mut(rater).filter(|mark| **mark != number) {
+                            *mark = number;
+                            distinct += 1;
+                        }
+                    }
+                }
+                *levels
+            }),
+        ));
+        agreement.raters = Some(saturate(distinct));
         agreement
     };
     for (d, domain) in domains.iter_mut().enumerate() {
@@ -286,10 +335,14 @@ pub(crate) fn of_report(
             .zip(&index.tags)
             .filter(|(_, tags)| tags.iter().any(|(domain, _)| *domain == d))
             .filter_map(|(unit, _)| unit.as_ref());
-        domain.agreement = Some(block(&mut tagged));
+        domain.agreement = Some(block(d, &mut tagged));
     }
-    block(&mut units.iter().flatten())
+    block(domains.len(), &mut units.iter().flatten())
 }
+
+/// A unit of agreement: a standard's counts per level, and its judgements by raters (index
+/// of the judgement, level).
+type Unit<'a> = (&'a [u32], &'a [(usize, i32)]);
 
 fn saturate(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -306,7 +359,7 @@ pub fn widest_spread(report: &Report) -> Option<(u32, Vec<&str>)> {
     (widest >= 1).then(|| {
         let standards = candidates
             .filter(|standard| standard.raters.spread == widest)
-            .map(|standard| standard.standard.as_str())
+            .map(|standard| &*standard.standard)
             .collect();
         (widest, standards)
     })
@@ -344,7 +397,7 @@ pub(crate) fn reliability_data(
         .standards
         .iter()
         .filter(|result| result.status != StandardStatus::NotApplicable)
-        .map(|result| result.standard.clone())
+        .map(|result| result.standard.to_string())
         .collect();
     let column: HashMap<&str, usize> = standards
         .iter()

@@ -2,16 +2,54 @@
 
 use crate::assessment::{Assessment, Judgement, Rating};
 use crate::index::Index;
+use crate::resolve::Resolved;
 
-/// The judgements of one standard.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Judgements {
+/// The judgements of one standard: a view into [`Gathered`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Judgements<'a> {
     /// Index of the first agreed judgement (no rater) whose rating is not `null`.
     pub(crate) agreed: Option<usize>,
-    /// Whole-number ratings by raters, with the index of each judgement.
-    pub(crate) rater_levels: Vec<(usize, i32)>,
+    /// Whole-number ratings by raters, with the index of each judgement, in judgement order.
+    pub(crate) rater_levels: &'a [(usize, i32)],
     /// Whether any rater said `"not_applicable"`.
     pub(crate) rater_not_applicable: bool,
+}
+
+/// The judgements of every standard of the framework, in framework order: the raters'
+/// levels of all standards in one list, each standard's a run of it.
+#[derive(Debug, Default)]
+pub(crate) struct Gathered {
+    levels: Vec<(usize, i32)>,
+    standards: Vec<Entry>,
+}
+
+/// One standard's part of [`Gathered`].
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    agreed: Option<usize>,
+    start: usize,
+    end: usize,
+    rater_not_applicable: bool,
+}
+
+impl Gathered {
+    /// The judgements of standard `s`.
+    pub(crate) fn get(&self, s: usize) -> Option<Judgements<'_>> {
+        self.standards.get(s).map(|entry| self.view(entry))
+    }
+
+    /// The judgements of every standard, in framework order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Judgements<'_>> + '_ {
+        self.standards.iter().map(|entry| self.view(entry))
+    }
+
+    fn view(&self, entry: &Entry) -> Judgements<'_> {
+        Judgements {
+            agreed: entry.agreed,
+            rater_levels: self.levels.get(entry.start..entry.end).unwrap_or(&[]),
+            rater_not_applicable: entry.rater_not_applicable,
+        }
+    }
 }
 
 /// What the judgements of a standard claim.
@@ -22,7 +60,7 @@ pub(crate) enum Claim {
     Level(u32),
 }
 
-impl Judgements {
+impl Judgements<'_> {
     /// The claimed level: the agreed judgement wins; otherwise the raters' lower median.
     ///
     /// An agreed judgement whose rating is `null` records no decision, so the raters decide.
@@ -34,17 +72,14 @@ impl Judgements {
         {
             return claim_of(rating);
         }
-        let mut levels: Vec<i32> = self.rater_levels.iter().map(|(_, level)| *level).collect();
-        if levels.is_empty() {
+        if self.rater_levels.is_empty() {
             return if self.rater_not_applicable {
                 Claim::NotApplicable
             } else {
                 Claim::NotAssessed
             };
         }
-        levels.sort_unstable();
-        let lower_median = levels.get((levels.len() - 1) / 2).copied().unwrap_or(0);
-        claim_of(Rating::Level(lower_median))
+        claim_of(Rating::Level(lower_median(self.rater_levels)))
     }
 
     /// Whether the raters, not an agreed judgement, decide the claim.
@@ -62,6 +97,26 @@ impl Judgements {
     }
 }
 
+/// The lower median of the levels (not empty): on the stack for the few raters a standard
+/// usually has.
+fn lower_median(rated: &[(usize, i32)]) -> i32 {
+    const FEW: usize = 16;
+    let rank = (rated.len() - 1) / 2;
+    let pick = |levels: &mut [i32]| {
+        levels.sort_unstable();
+        levels.get(rank).copied().unwrap_or(0)
+    };
+    if rated.len() <= FEW {
+        let mut levels = [0i32; FEW];
+        for (slot, (_, level)) in levels.iter_mut().zip(rated) {
+            *slot = *level;
+        }
+        pick(levels.get_mut(..rated.len()).unwrap_or_default())
+    } else {
+        pick(&mut rated.iter().map(|(_, level)| *level).collect::<Vec<_>>())
+    }
+}
+
 fn claim_of(rating: Rating) -> Claim {
     match rating {
         Rating::NotAssessed => Claim::NotAssessed,
@@ -75,14 +130,22 @@ fn claim_of(rating: Rating) -> Claim {
 ///
 /// Judgements of unknown standards and second judgements of one kind are skipped here;
 /// validation reports them.
-pub(crate) fn gather(index: &Index, assessment: &Assessment) -> Vec<Judgements> {
-    let mut gathered = vec![Judgements::default(); index.tags.len()];
-    for (i, judgement) in assessment.judgements.iter().enumerate() {
-        let Some(entry) = index
-            .standards
-            .get(&judgement.standard)
-            .and_then(|&s| gathered.get_mut(s))
-        else {
+pub(crate) fn gather(index: &Index, resolved: &Resolved, assessment: &Assessment) -> Gathered {
+    let mut standards = vec![Entry::default(); index.tags.len()];
+    let rated = |rating: Rating| match rating {
+        Rating::Level(level) => Some(level),
+        _ => None,
+    };
+    // First the flags and how many levels each standard has, then the levels in place
+    // (a counting sort, so each standard's levels stay in judgement order).
+    let mut count = 0;
+    for ((i, judgement), standard) in assessment
+        .judgements
+        .iter()
+        .enumerate()
+        .zip(&resolved.standard)
+    {
+        let Some(entry) = standard.and_then(|s| standards.get_mut(s)) else {
             continue;
         };
         match (&judgement.rater, judgement.rating) {
@@ -90,10 +153,38 @@ pub(crate) fn gather(index: &Index, assessment: &Assessment) -> Vec<Judgements> 
             (None, _) => {
                 entry.agreed.get_or_insert(i);
             }
-            (Some(_), Rating::Level(level)) => entry.rater_levels.push((i, level)),
+            (Some(_), Rating::Level(_)) => {
+                entry.end += 1;
+                count += 1;
+            }
             (Some(_), Rating::NotApplicable) => entry.rater_not_applicable = true,
             (Some(_), Rating::NotAssessed) => {}
         }
     }
-    gathered
+    let mut next = 0;
+    for entry in &mut standards {
+        entry.start = next;
+        next += entry.end;
+        entry.end = entry.start;
+    }
+    let mut levels = vec![(0, 0); count];
+    for ((i, judgement), standard) in assessment
+        .judgements
+        .iter()
+        .enumerate()
+        .zip(&resolved.standard)
+    {
+        let (Some(entry), Some(_), Some(level)) = (
+            standard.and_then(|s| standards.get_mut(s)),
+            &judgement.rater,
+            rated(judgement.rating),
+        ) else {
+            continue;
+        };
+        if let Some(slot) = levels.get_mut(entry.end) {
+            *slot = (i, level);
+        }
+        entry.end += 1;
+    }
+    Gathered { levels, standards }
 }

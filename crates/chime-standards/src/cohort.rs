@@ -368,10 +368,16 @@ fn pooled_agreement(reports: &[&Report]) -> Pooled {
     let mut domains: Vec<(String, Vec<&[u32]>)> = Vec::new();
     for report in reports {
         for result in &report.standards {
-            let position = match standards.iter().position(|s| s.0 == result.standard) {
+            let position = match standards.iter().position(|s| *s.0 == *result.standard) {
                 Some(position) => position,
                 None => {
-                    standards.push((result.standard.clone(), 0, BTreeMap::new(), 0, Vec::new()));
+                    standards.push((
+                        result.standard.to_string(),
+                        0,
+                        BTreeMap::new(),
+                        0,
+                        Vec::new(),
+                    ));
                     standards.len() - 1
                 }
             };

@@ -202,7 +202,7 @@ fn met_in(report: &Report) -> impl Iterator<Item = &str> + Clone {
         .standards
         .iter()
         .filter(|s| s.status == StandardStatus::Met)
-        .map(|s| s.standard.as_str())
+        .map(|s| &*s.standard)
 }
 
 impl Comparison {

@@ -9,6 +9,7 @@ use crate::framework::{Framework, Standard};
 use crate::index::Index;
 use crate::read::parse::{parse_json, Limits};
 use crate::report::Report;
+use crate::resolve::Resolved;
 use crate::{claims, score, validate};
 
 /// A validated framework with lookup tables, ready to score assessments.
@@ -69,33 +70,50 @@ impl Engine {
 
     /// Every problem with an assessment against this framework: errors, warnings and notes.
     pub fn validate(&self, assessment: &Assessment) -> Vec<Diagnostic> {
-        let gathered = claims::gather(&self.index, assessment);
-        self.validate_gathered(&gathered, assessment)
+        let resolved = Resolved::new(&self.index, assessment);
+        let gathered = claims::gather(&self.index, &resolved, assessment);
+        let diagnostics = self.validate_gathered(&resolved, &gathered, assessment);
+        resolved.recycle();
+        diagnostics
     }
 
     /// Scores an assessment, or fails with every error found.
     pub fn score(&self, assessment: &Assessment) -> Result<Report, Error> {
-        // The judgements are grouped by standard once, for validation and scoring alike.
-        let gathered = claims::gather(&self.index, assessment);
-        let diagnostics = into_result(self.validate_gathered(&gathered, assessment))?;
-        Ok(score::score(
+        // The ids are resolved to indexes, and the judgements grouped by standard, once, for
+        // validation and scoring alike.
+        let resolved = Resolved::new(&self.index, assessment);
+        let gathered = claims::gather(&self.index, &resolved, assessment);
+        let diagnostics =
+            match into_result(self.validate_gathered(&resolved, &gathered, assessment)) {
+                Ok(diagnostics) => diagnostics,
+                Err(error) => {
+                    resolved.recycle();
+                    return Err(error);
+                }
+            };
+        let report = score::score(
             &self.framework,
             &self.index,
+            &resolved,
             gathered,
             assessment,
             diagnostics,
-        ))
+        );
+        resolved.recycle();
+        Ok(report)
     }
 
     fn validate_gathered(
         &self,
-        gathered: &[claims::Judgements],
+        resolved: &Resolved,
+        gathered: &claims::Gathered,
         assessment: &Assessment,
     ) -> Vec<Diagnostic> {
         let mut diagnostics = self.warnings.clone();
         diagnostics.extend(validate::assessment(
             &self.framework,
             &self.index,
+            resolved,
             gathered,
             assessment,
         ));

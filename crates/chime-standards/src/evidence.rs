@@ -4,7 +4,7 @@
 use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
 use crate::framework::EvidenceRules;
-use crate::index::Index;
+use crate::resolve::Resolved;
 
 /// Whether an item is current on the assessment date.
 ///
@@ -35,57 +35,141 @@ pub(crate) struct Tally {
     pub(crate) independent: u32,
 }
 
-/// For each standard (framework order), the indexes of the evidence items that count for it,
-/// each once: items that list the standard and items cited by a judgement of it.
-pub(crate) fn items_per_standard(index: &Index, assessment: &Assessment) -> Vec<Vec<usize>> {
-    let evidence_index: rustc_hash::FxHashMap<&str, usize> = assessment
-        .evidence
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (item.id.as_str(), i))
-        .collect();
-    let mut items = vec![Vec::new(); index.tags.len()];
-    let mut link = |standard: &str, item: usize| {
-        if let Some(list) = index
-            .standards
-            .get(standard)
-            .and_then(|&s| items.get_mut(s))
-        {
-            list.push(item);
-        }
-    };
-    for (i, item) in assessment.evidence.iter().enumerate() {
-        for standard in &item.standards {
-            link(standard, i);
-        }
-    }
-    for judgement in &assessment.judgements {
-        for cited in &judgement.evidence {
-            if let Some(&i) = evidence_index.get(cited.as_str()) {
-                link(&judgement.standard, i);
-            }
-        }
-    }
-    for list in &mut items {
-        list.sort_unstable();
-        list.dedup();
-    }
-    items
+/// What one item brings to every standard it counts for, worked out once per item.
+#[derive(Clone, Copy)]
+struct Fact {
+    current: bool,
+    points: f64,
+    independent: bool,
 }
 
-/// Tallies the given items.
-pub(crate) fn tally(items: &[usize], assessment: &Assessment, rules: &EvidenceRules) -> Tally {
-    let mut tally = Tally::default();
-    for item in items.iter().filter_map(|&i| assessment.evidence.get(i)) {
-        if is_current(item, assessment.assessed_on, rules) {
-            tally.current += 1;
-            tally.points += points(item, rules);
-            if item.source != Source::Own {
-                tally.independent += 1;
+impl Tally {
+    fn add(&mut self, fact: Fact) {
+        if fact.current {
+            self.current += 1;
+            self.points += fact.points;
+            if fact.independent {
+                self.independent += 1;
             }
         } else {
-            tally.stale += 1;
+            self.stale += 1;
         }
     }
-    tally
+}
+
+/// Bits up to which [`tallies`] marks (standard, item) pairs in a bitset; beyond it, the
+/// pairs are sorted instead.
+const MAX_PAIR_BITS: usize = 1 << 19;
+
+/// For each of the framework's `standards` (framework order), the tally of the evidence items
+/// that count for it, each once and in item order: items that list the standard and items
+/// cited by a judgement of it.
+pub(crate) fn tallies(
+    standards: usize,
+    resolved: &Resolved,
+    assessment: &Assessment,
+    rules: &EvidenceRules,
+) -> Vec<Tally> {
+    tallies_with_limit(standards, resolved, assessment, rules, MAX_PAIR_BITS)
+}
+
+fn tallies_with_limit(
+    standards: usize,
+    resolved: &Resolved,
+    assessment: &Assessment,
+    rules: &EvidenceRules,
+    limit: usize,
+) -> Vec<Tally> {
+    let assessed_on = assessment.assessed_on;
+    let facts: Vec<Fact> = assessment
+        .evidence
+        .iter()
+        .map(|item| Fact {
+            current: is_current(item, assessed_on, rules),
+            points: points(item, rules),
+            independent: item.source != Source::Own,
+        })
+        .collect();
+    // Every (standard, item) pair, repeats included: items that list a standard, then items
+    // cited by a judgement of one.
+    let pairs = |each: &mut dyn FnMut(usize, usize)| {
+        for i in 0..facts.len() {
+            for &s in resolved.item_standards(i).iter().flatten() {
+                each(s, i);
+            }
+        }
+        for (j, standard) in resolved.standard.iter().enumerate() {
+            let Some(s) = *standard else { continue };
+            for &i in resolved.cited(j).iter().flatten() {
+                each(s, i);
+            }
+        }
+    };
+
+    let mut tallies = vec![Tally::default(); standards];
+    let words = facts.len().div_ceil(64);
+    if standards.saturating_mul(words).saturating_mul(64) <= limit {
+        let mut bits = vec![0u64; standards * words];
+        pairs(&mut |s, i| {
+            if let Some(word) = bits.get_mut(s * words + i / 64) {
+                *word |= 1u64 << (i % 64);
+            }
+        });
+        for (tally, row) in tallies.iter_mut().zip(bits.chunks(words.max(1))) {
+            for (w, &word) in row.iter().enumerate() {
+                let mut word = word;
+                while word != 0 {
+                    let i = w * 64 + word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    if let Some(&fact) = facts.get(i) {
+                        tally.add(fact);
+                    }
+                }
+            }
+        }
+    } else {
+        let mut listed: Vec<(usize, usize)> = Vec::new();
+        pairs(&mut |s, i| listed.push((s, i)));
+        let mut pairs = listed;
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (s, i) in pairs {
+            if let (Some(tally), Some(&fact)) = (tallies.get_mut(s), facts.get(i)) {
+                tally.add(fact);
+            }
+        }
+    }
+    tallies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::index::Index;
+
+    /// The bitset and the sorted pairs count the same items, in the same order.
+    #[test]
+    fn bitset_and_sorted_pairs_agree() {
+        let engine = Engine::default_framework();
+        let framework = engine.framework();
+        let index = Index::build(framework);
+        let rules = &framework.scoring.evidence;
+        for seed in 0..20 {
+            let mut assessment = crate::synthetic_assessment(framework, 7, seed);
+            if let (Some(first), Some(last)) = (
+                assessment.evidence.first().map(|e| e.id.clone()),
+                assessment.judgements.last_mut(),
+            ) {
+                last.evidence.push(first.clone());
+                last.evidence.push(first);
+            }
+            let resolved = Resolved::new(&index, &assessment);
+            let n = framework.standards.len();
+            let bits = tallies_with_limit(n, &resolved, &assessment, rules, usize::MAX);
+            let sorted = tallies_with_limit(n, &resolved, &assessment, rules, 0);
+            assert_eq!(bits, sorted, "seed {seed}");
+            assert!(bits.iter().any(|t| t.current + t.stale > 0));
+        }
+    }
 }

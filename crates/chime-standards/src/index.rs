@@ -1,6 +1,8 @@
 //! The lookup index of a valid framework: built once per framework, read by validation and
 //! scoring for every assessment.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
@@ -10,6 +12,8 @@ use crate::framework::{AppliesTo, Framework, Requirement, Standard};
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
     pub(crate) standards: HashMap<String, usize>,
+    /// Each standard's id, once, for reports to share.
+    pub(crate) standard_ids: Vec<Arc<str>>,
     /// For each standard, its domain tags as (domain index, standard weight * tag weight).
     pub(crate) tags: Vec<Vec<(usize, f64)>>,
     pub(crate) max_level: u32,
@@ -60,6 +64,11 @@ impl Index {
             .collect();
         Index {
             standards,
+            standard_ids: framework
+                .standards
+                .iter()
+                .map(|standard| Arc::from(standard.id.as_str()))
+                .collect(),
             tags,
             max_level,
             requirement_for,
@@ -78,4 +87,14 @@ impl Index {
 /// Whether a standard applies to an organisation of this structure (spec 3.1).
 pub fn applies(standard: &Standard, structure: Structure) -> bool {
     !(standard.applies_to == AppliesTo::FormallyConstituted && structure == Structure::Informal)
+}
+
+impl Index {
+    /// The shared id of standard `s` of the framework (`standard` is that standard).
+    pub(crate) fn standard_id(&self, s: usize, standard: &Standard) -> Arc<str> {
+        self.standard_ids
+            .get(s)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(standard.id.as_str()))
+    }
 }

@@ -309,7 +309,7 @@ pub fn standard_records<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Ve
         let key = RecordKey::of(report);
         rows.extend(report.standards.iter().map(|standard| StandardRecord {
             key: key.clone(),
-            standard: standard.standard.clone(),
+            standard: standard.standard.to_string(),
             status: standard.status,
             claimed: standard.claimed,
             effective: standard.effective,
@@ -368,7 +368,7 @@ mod tests {
             .iter()
             .zip(report.standards.iter().chain(&report.standards))
         {
-            assert_eq!(row.standard, result.standard);
+            assert_eq!(*row.standard, *result.standard);
             assert_eq!(row.score, result.score);
             assert_eq!(row.capped, result.capped.is_some());
             assert_eq!(row.key.assessment, report.assessment);

@@ -3,6 +3,8 @@
 //! A report never copies free text from an assessment: no titles, narratives or names. That
 //! is what makes reports safe to pool for research and to publish.
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -218,8 +220,9 @@ pub struct DomainResult {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Contribution {
+    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: String,
+    pub standard: Arc<str>,
     /// Its weight in the domain: standard weight times tag weight.
     pub weight: f64,
     /// Its effective level.
@@ -259,8 +262,9 @@ deserialize_by_name!(StandardStatus {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StandardResult {
+    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: String,
+    pub standard: Arc<str>,
     /// Its status.
     pub status: StandardStatus,
     /// Whether it applies to the organisation's structure (spec 3.1); a standard that applies
@@ -365,8 +369,9 @@ pub struct RaterSummary {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Leverage {
+    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: String,
+    pub standard: Arc<str>,
     /// Gain in the overall score.
     pub gain: f64,
 }
@@ -380,7 +385,7 @@ impl Report {
 
     /// The result of one standard.
     pub fn standard(&self, id: &str) -> Option<&StandardResult> {
-        self.standards.iter().find(|result| result.standard == id)
+        self.standards.iter().find(|result| *result.standard == *id)
     }
 
     /// The result of one domain.

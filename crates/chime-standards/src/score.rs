@@ -7,6 +7,7 @@ use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
+use crate::exact::ExactSum;
 use crate::framework::{Domain, EvidenceRules, Framework, Requirement};
 use crate::index::{applies, Index};
 use crate::report::{
@@ -14,7 +15,7 @@ use crate::report::{
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
-use fsum::FSum;
+use crate::resolve::Resolved;
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -33,13 +34,13 @@ struct Scored {
 /// number a rescore would (leverage, spec 3.9).
 #[derive(Clone, Default)]
 struct Sums {
-    applicable: FSum,
-    rated: FSum,
-    weighted: FSum,
+    applicable: ExactSum,
+    rated: ExactSum,
+    weighted: ExactSum,
 }
 
 /// A domain's outcome before rounding.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct DomainOutcome {
     status: DomainStatus,
     score: Option<f64>,
@@ -48,7 +49,7 @@ struct DomainOutcome {
 
 /// Every number of an assessment before it is rounded into a report.
 struct Evaluation {
-    gathered: Vec<claims::Judgements>,
+    gathered: claims::Gathered,
     scored: Vec<Scored>,
     sums: Vec<Sums>,
     outcomes: Vec<DomainOutcome>,
@@ -59,7 +60,8 @@ struct Evaluation {
 pub(crate) fn score(
     framework: &Framework,
     index: &Index,
-    gathered: Vec<claims::Judgements>,
+    resolved: &Resolved,
+    gathered: claims::Gathered,
     assessment: &Assessment,
     diagnostics: Vec<Diagnostic>,
 ) -> Report {
@@ -70,10 +72,10 @@ pub(crate) fn score(
         sums,
         outcomes,
         overall: overall_score,
-    } = evaluate(framework, index, gathered, assessment);
-    let standards = standard_results(framework, &scored, &gathered, max);
+    } = evaluate(framework, index, resolved, gathered, assessment);
+    let standards = standard_results(framework, index, &scored, &gathered, max);
     let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
-    let agreement = agreement::of_report(index, assessment, &gathered, &standards, &mut domains);
+    let agreement = agreement::of_report(index, resolved, &gathered, &standards, &mut domains);
 
     Report {
         format: REPORT_FORMAT.to_string(),
@@ -113,24 +115,25 @@ pub(crate) fn unrounded_overall(
     index: &Index,
     assessment: &Assessment,
 ) -> Option<f64> {
-    evaluate(
-        framework,
-        index,
-        claims::gather(index, assessment),
-        assessment,
-    )
-    .overall
+    let resolved = Resolved::new(index, assessment);
+    let gathered = claims::gather(index, &resolved, assessment);
+    let overall = evaluate(framework, index, &resolved, gathered, assessment).overall;
+    resolved.recycle();
+    overall
 }
 
 /// Spec 3.1 to 3.7 on unrounded numbers.
 fn evaluate(
     framework: &Framework,
     index: &Index,
-    gathered: Vec<claims::Judgements>,
+    resolved: &Resolved,
+    gathered: claims::Gathered,
     assessment: &Assessment,
 ) -> Evaluation {
     let max = f64::from(index.max_level);
-    let items = evidence::items_per_standard(index, assessment);
+    let rules = &framework.scoring.evidence;
+    let mut tallies =
+        evidence::tallies(framework.standards.len(), resolved, assessment, rules).into_iter();
 
     let scored: Vec<Scored> = framework
         .standards
@@ -142,12 +145,7 @@ fn evaluate(
                 Some(judgements) if applicable => judgements.claim(&assessment.judgements),
                 _ => Claim::NotApplicable,
             };
-            let empty = Vec::new();
-            let tally = evidence::tally(
-                items.get(s).unwrap_or(&empty),
-                assessment,
-                &framework.scoring.evidence,
-            );
+            let tally = tallies.next().unwrap_or_default();
             let (effective, cap) = match claim {
                 Claim::Level(claimed) => {
                     effective_level(index, &framework.scoring.evidence, claimed, &tally)
@@ -445,11 +443,12 @@ fn domain_results(
                 .standards
                 .iter()
                 .zip(scored.iter().zip(&index.tags))
-                .filter_map(|(standard, (result, tags))| {
+                .enumerate()
+                .filter_map(|(s, (standard, (result, tags)))| {
                     let effective = result.effective.filter(|_| result.applicable)?;
                     let &(_, weight) = tags.iter().find(|(domain, _)| *domain == d)?;
                     Some(Contribution {
-                        standard: standard.id.clone(),
+                        standard: index.standard_id(s, standard),
                         weight: ratio3(weight),
                         effective,
                         score: score1(standard_score(effective, max)),
@@ -486,8 +485,9 @@ fn domain_results(
 
 fn standard_results(
     framework: &Framework,
+    index: &Index,
     scored: &[Scored],
-    gathered: &[claims::Judgements],
+    gathered: &claims::Gathered,
     max: f64,
 ) -> Vec<StandardResult> {
     let met_level = framework.scoring.met_level;
@@ -495,8 +495,9 @@ fn standard_results(
         .standards
         .iter()
         .zip(scored)
-        .zip(gathered)
-        .map(|((standard, result), judgements)| {
+        .zip(gathered.iter())
+        .enumerate()
+        .map(|(s, ((standard, result), judgements))| {
             let status = match (result.claim, result.effective) {
                 (Claim::NotApplicable, _) => StandardStatus::NotApplicable,
                 (_, None) => StandardStatus::NotAssessed,
@@ -509,7 +510,7 @@ fn standard_results(
                 _ => None,
             };
             StandardResult {
-                standard: standard.id.clone(),
+                standard: index.standard_id(s, standard),
                 status,
                 applies: result.applicable,
                 claimed,
@@ -550,18 +551,20 @@ fn leverage(
     let Some(base) = overall_score else {
         return Vec::new();
     };
-    let gains: Vec<Leverage> = framework
+    let mut raised = outcomes.to_vec();
+    let gains: Vec<(f64, usize, &crate::framework::Standard)> = framework
         .standards
         .iter()
         .zip(scored.iter().zip(&index.tags))
-        .filter_map(|(standard, (result, tags))| {
+        .enumerate()
+        .filter_map(|(s, (standard, (result, tags)))| {
             let effective = result.effective.filter(|_| result.applicable)?;
             if effective >= index.max_level {
                 return None;
             }
             // The overall score recomputed with this one level raised (spec 3.9): the same
-            // products a rescore would add, swapped into the exact sums.
-            let mut raised = outcomes.to_vec();
+            // products a rescore would add, swapped into the exact sums. One buffer serves
+            // every candidate: the domains raised for one are put back after it.
             for &(domain, weight) in tags {
                 let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
                     continue;
@@ -576,19 +579,26 @@ fn leverage(
                     framework.scoring.min_coverage,
                 );
             }
-            let gain = score1(overall(framework, &raised)? - base);
-            (gain > 0.0).then(|| Leverage {
-                standard: standard.id.clone(),
-                gain,
-            })
+            let raised_overall = overall(framework, &raised);
+            for &(domain, _) in tags {
+                if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
+                {
+                    *slot = *outcome;
+                }
+            }
+            let gain = score1(raised_overall? - base);
+            (gain > 0.0).then_some((gain, s, standard))
         })
         .collect();
     // Highest gain first; a stable sort keeps framework order among equal gains.
-    let mut order: Vec<(f64, usize)> = gains.iter().map(|item| item.gain).zip(0..).collect();
-    order.sort_by(|a, b| b.0.total_cmp(&a.0));
-    order
+    let mut gains = gains;
+    gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+    gains
         .iter()
         .take(LEVERAGE_LIMIT)
-        .filter_map(|&(_, i)| gains.get(i).cloned())
+        .map(|&(gain, s, standard)| Leverage {
+            standard: index.standard_id(s, standard),
+            gain,
+        })
         .collect()
 }

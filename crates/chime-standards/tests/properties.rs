@@ -456,13 +456,13 @@ proptest! {
             let after = engine.unrounded_overall(&lifted).unwrap().unwrap();
             let gain = chime_standards::round_to(after - base, 1);
             if gain > 0.0 {
-                expected.push((result.standard.clone(), gain));
+                expected.push((result.standard.to_string(), gain));
             }
         }
         expected.sort_by(|a, b| b.1.total_cmp(&a.1)); // stable: framework order among ties
         expected.truncate(5);
         let written: Vec<(String, f64)> =
-            report.leverage.iter().map(|l| (l.standard.clone(), l.gain)).collect();
+            report.leverage.iter().map(|l| (l.standard.to_string(), l.gain)).collect();
         prop_assert_eq!(written, expected);
     }
 
@@ -719,7 +719,7 @@ fn leverage_of_the_issue_11_reproduction_equals_its_rescore() {
     let gain = report
         .leverage
         .iter()
-        .find(|l| l.standard == "s2")
+        .find(|l| &*l.standard == "s2")
         .unwrap()
         .gain;
     assert_eq!(gain, chime_standards::round_to(after - base, 1));

@@ -671,7 +671,7 @@ mod tests {
     fn render_html_unknown_standard_is_listed_by_id() {
         let (engine, mut report) = example();
         let mut extra = report.standards[0].clone();
-        extra.standard = "x9-not-in-framework".to_string();
+        extra.standard = "x9-not-in-framework".into();
         report.standards.push(extra);
         let page = html(&report, engine.framework());
         assert_sound(&page);

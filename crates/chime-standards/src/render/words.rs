@@ -269,7 +269,7 @@ mod tests {
     fn render_words_cap_explanation() {
         let framework = crate::default_framework();
         let result = StandardResult {
-            standard: "c1-peer-support-offer".to_string(),
+            standard: "c1-peer-support-offer".into(),
             status: crate::report::StandardStatus::Met,
             applies: true,
             claimed: Some(4),

@@ -2,38 +2,71 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{check_ids, check_repeats};
+use super::{blank, check_repeats};
 use crate::assessment::{Assessment, EvidenceKind, Rating, Sensitivity, ASSESSMENT_FORMAT};
 use crate::claims;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document};
 use crate::framework::Framework;
 use crate::index::{applies, Index};
+use crate::resolve::Resolved;
+use crate::seen::Seen;
 
 /// Every problem with an assessment against the engine's framework.
 pub(crate) fn assessment(
     framework: &Framework,
     index: &Index,
-    gathered: &[claims::Judgements],
+    resolved: &Resolved,
+    gathered: &claims::Gathered,
     assessment: &Assessment,
 ) -> Vec<Diagnostic> {
     let mut found = Collector::new(Document::Assessment);
     header(&mut found, framework, assessment);
-    check_ids(
+    check_resolved_ids(
         &mut found,
         "/raters",
         "rater",
         assessment.raters.iter().map(|r| r.id.as_str()),
+        &resolved.first_rater,
     );
-    check_ids(
+    check_resolved_ids(
         &mut found,
         "/evidence",
         "evidence",
         assessment.evidence.iter().map(|e| e.id.as_str()),
+        &resolved.first_item,
     );
-    evidence(&mut found, index, assessment);
-    judgements(&mut found, framework, index, assessment);
+    evidence(&mut found, resolved, assessment);
+    judgements(&mut found, framework, index, resolved, assessment);
     disagreement(&mut found, framework, gathered, assessment);
     found.found
+}
+
+/// Reports empty and repeated ids among `ids`, whose JSON Pointers are `{prefix}/{i}/id`:
+/// `first[i]` is the index of the first id equal to the `i`th (as [`super::check_ids`]
+/// reports them, from the ids resolved once per assessment).
+fn check_resolved_ids<'a>(
+    found: &mut Collector,
+    prefix: &str,
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+    first: &[usize],
+) {
+    for ((i, id), &first) in ids.enumerate().zip(first) {
+        let path = || format!("{prefix}/{i}/id");
+        if blank(id) {
+            found.error(
+                Code::EmptyId,
+                path(),
+                format!("this {what} has an empty id; give it a stable id"),
+            );
+        } else if first != i {
+            found.error(
+                Code::DuplicateId,
+                path(),
+                format!("{what} id `{id}` is already used; ids must be unique"),
+            );
+        }
+    }
 }
 
 fn header(found: &mut Collector, framework: &Framework, assessment: &Assessment) {
@@ -75,17 +108,20 @@ fn header(found: &mut Collector, framework: &Framework, assessment: &Assessment)
     }
 }
 
-fn evidence(found: &mut Collector, index: &Index, assessment: &Assessment) {
-    let cited: HashSet<&str> = assessment
-        .judgements
-        .iter()
-        .flat_map(|judgement| judgement.evidence.iter().map(String::as_str))
-        .collect();
+fn evidence(found: &mut Collector, resolved: &Resolved, assessment: &Assessment) {
+    // Cited ids resolve to the first item with that id; an item is cited when its id is.
+    let mut cited = vec![false; assessment.evidence.len()];
+    for &item in resolved.cited.iter().flatten() {
+        if let Some(mark) = cited.get_mut(item) {
+            *mark = true;
+        }
+    }
     let assessed_on = assessment.assessed_on;
     for (i, item) in assessment.evidence.iter().enumerate() {
         let at = || format!("/evidence/{i}");
+        let standards = resolved.item_standards(i);
         for (j, standard) in item.standards.iter().enumerate() {
-            if !index.standards.contains_key(standard) {
+            if standards.get(j).copied().flatten().is_none() {
                 found.error(
                     Code::UnknownStandard,
                     format!("{}/standards/{j}", at()),
@@ -93,11 +129,7 @@ fn evidence(found: &mut Collector, index: &Index, assessment: &Assessment) {
                 );
             }
         }
-        check_repeats(
-            found,
-            || format!("{}/standards", at()),
-            item.standards.iter().map(String::as_str),
-        );
+        check_repeats(found, || format!("{}/standards", at()), &item.standards);
         if item.collected > assessed_on {
             found.error(
                 Code::EvidenceFromFuture,
@@ -154,7 +186,13 @@ fn evidence(found: &mut Collector, index: &Index, assessment: &Assessment) {
                 );
             }
         }
-        if item.standards.is_empty() && !cited.contains(item.id.as_str()) {
+        let is_cited = resolved
+            .first_item
+            .get(i)
+            .and_then(|&first| cited.get(first))
+            .copied()
+            .unwrap_or(false);
+        if item.standards.is_empty() && !is_cited {
             found.info(
                 Code::UnusedEvidence,
                 at(),
@@ -168,19 +206,20 @@ fn judgements(
     found: &mut Collector,
     framework: &Framework,
     index: &Index,
+    resolved: &Resolved,
     assessment: &Assessment,
 ) {
     let max_level = index.max_level;
-    let raters: HashSet<&str> = assessment.raters.iter().map(|r| r.id.as_str()).collect();
-    let evidence: HashSet<&str> = assessment.evidence.iter().map(|e| e.id.as_str()).collect();
-    let mut judged: HashSet<(&str, Option<&str>)> =
-        HashSet::with_capacity_and_hasher(assessment.judgements.len(), Default::default());
+    // (standard, rater or none) pairs already judged: resolved pairs as one number, the few
+    // with an unknown standard or rater (errors) by their ids.
+    let slots = assessment.raters.len() + 1;
+    let mut judged = Seen::new(framework.standards.len().saturating_mul(slots));
+    let mut judged_unknown: HashSet<(&str, Option<&str>)> = HashSet::default();
     for (i, judgement) in assessment.judgements.iter().enumerate() {
         let at = || format!("/judgements/{i}");
-        let standard = index
-            .standards
-            .get(&judgement.standard)
-            .and_then(|&s| framework.standards.get(s));
+        let resolved_standard = resolved.standard.get(i).copied().flatten();
+        let resolved_rater = resolved.rater.get(i).copied().flatten();
+        let standard = resolved_standard.and_then(|s| framework.standards.get(s));
         if standard.is_none() {
             found.error(
                 Code::UnknownStandard,
@@ -188,15 +227,20 @@ fn judgements(
                 format!("the framework has no standard `{}`", judgement.standard),
             );
         }
-        if let Some(rater) = judgement.rater.as_deref().filter(|r| !raters.contains(r)) {
+        if let Some(rater) = judgement
+            .rater
+            .as_deref()
+            .filter(|_| resolved_rater.is_none())
+        {
             found.error(
                 Code::UnknownRater,
                 format!("{}/rater", at()),
                 format!("no rater has id `{rater}`; add it to `raters`"),
             );
         }
+        let cited = resolved.cited(i);
         for (j, id) in judgement.evidence.iter().enumerate() {
-            if !evidence.contains(id.as_str()) {
+            if cited.get(j).copied().flatten().is_none() {
                 found.error(
                     Code::UnknownEvidence,
                     format!("{}/evidence/{j}", at()),
@@ -204,12 +248,13 @@ fn judgements(
                 );
             }
         }
-        check_repeats(
-            found,
-            || format!("{}/evidence", at()),
-            judgement.evidence.iter().map(String::as_str),
-        );
-        if !judged.insert((judgement.standard.as_str(), judgement.rater.as_deref())) {
+        check_repeats(found, || format!("{}/evidence", at()), &judgement.evidence);
+        let first_time = match (resolved_standard, judgement.rater.is_some(), resolved_rater) {
+            (Some(s), false, _) => judged.insert(s * slots),
+            (Some(s), true, Some(r)) => judged.insert(s * slots + r + 1),
+            _ => judged_unknown.insert((judgement.standard.as_str(), judgement.rater.as_deref())),
+        };
+        if !first_time {
             let whose = match &judgement.rater {
                 None => "an agreed judgement".to_string(),
                 Some(rater) => format!("a judgement by rater `{rater}`"),
@@ -267,11 +312,11 @@ fn judgements(
 fn disagreement(
     found: &mut Collector,
     framework: &Framework,
-    gathered: &[claims::Judgements],
+    gathered: &claims::Gathered,
     assessment: &Assessment,
 ) {
     let structure = assessment.organisation.structure;
-    for (standard, judgements) in framework.standards.iter().zip(gathered) {
+    for (standard, judgements) in framework.standards.iter().zip(gathered.iter()) {
         if !applies(standard, structure) || !judgements.raters_decide() {
             continue;
         }

@@ -22,7 +22,7 @@ fn check_ids<'a>(
     let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         let path = || format!("{prefix}/{i}/id");
-        if id.trim().is_empty() {
+        if blank(id) {
             found.error(
                 Code::EmptyId,
                 path(),
@@ -40,25 +40,17 @@ fn check_ids<'a>(
 
 /// Reports ids listed twice in one list of references, `{prefix}/{j}` (the path is built only
 /// when there is something to report).
-fn check_repeats<'a>(
-    found: &mut Collector,
-    prefix: impl Fn() -> String,
-    ids: impl ExactSizeIterator<Item = &'a str>,
-) {
-    // Reference lists are short; a linear scan beats hashing there, and a set keeps a
-    // hostile list of thousands linear.
+fn check_repeats(found: &mut Collector, prefix: impl Fn() -> String, ids: &[String]) {
+    // Reference lists are short; a linear scan of the entries before beats hashing (and
+    // allocates nothing) there, and a set keeps a hostile list of thousands linear.
     const SHORT: usize = 16;
     let long = ids.len() > SHORT;
-    let mut short: Vec<&str> = Vec::new();
     let mut set: HashSet<&str> = HashSet::default();
-    for (j, id) in ids.enumerate() {
+    for (j, id) in ids.iter().enumerate() {
         let repeated = if long {
-            !set.insert(id)
-        } else if short.contains(&id) {
-            true
+            !set.insert(id.as_str())
         } else {
-            short.push(id);
-            false
+            ids.get(..j).is_some_and(|before| before.contains(id))
         };
         if repeated {
             found.warning(
@@ -67,6 +59,15 @@ fn check_repeats<'a>(
                 format!("`{id}` is listed twice here; it counts once"),
             );
         }
+    }
+}
+
+/// Whether an id is empty or only white space (`str::trim`'s sense); ids that start with a
+/// visible ASCII character, as nearly all do, are answered without trimming.
+fn blank(id: &str) -> bool {
+    match id.as_bytes().first() {
+        Some(&b) if b > b' ' && b < 0x7f => false,
+        _ => id.trim().is_empty(),
     }
 }
 
@@ -81,16 +82,30 @@ mod tests {
     use crate::diagnostic::Document;
 
     #[test]
+    fn blank_is_trim_is_empty() {
+        for id in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{3000}x",
+            "x",
+            " x",
+            "\u{7f}",
+            "é",
+            "-",
+        ] {
+            assert_eq!(blank(id), id.trim().is_empty(), "{id:?}");
+        }
+    }
+
+    #[test]
     fn repeats_are_found_in_short_and_long_lists() {
         for len in [3, 40] {
             let mut ids: Vec<String> = (0..len).map(|i| format!("s{i}")).collect();
             ids.push("s1".into());
             let mut found = Collector::new(Document::Assessment);
-            check_repeats(
-                &mut found,
-                || "/list".to_string(),
-                ids.iter().map(String::as_str),
-            );
+            check_repeats(&mut found, || "/list".to_string(), &ids);
             let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
             assert_eq!(paths, [format!("/list/{len}")], "list of {len}");
         }
