@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{blank, check_repeats};
+use super::check_repeats;
 use crate::assessment::{Assessment, EvidenceKind, Rating, Sensitivity, ASSESSMENT_FORMAT};
 use crate::claims;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document};
@@ -52,20 +52,7 @@ fn check_resolved_ids<'a>(
     first: &[usize],
 ) {
     for ((i, id), &first) in ids.enumerate().zip(first) {
-        let path = || format!("{prefix}/{i}/id");
-        if blank(id) {
-            found.error(
-                Code::EmptyId,
-                path(),
-                format!("this {what} has an empty id; give it a stable id"),
-            );
-        } else if first != i {
-            found.error(
-                Code::DuplicateId,
-                path(),
-                format!("{what} id `{id}` is already used; ids must be unique"),
-            );
-        }
+        super::id_problem(found, prefix, what, (i, id), first != i);
     }
 }
 

@@ -21,20 +21,33 @@ fn check_ids<'a>(
     let ids = ids.into_iter();
     let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
-        let path = || format!("{prefix}/{i}/id");
-        if blank(id) {
-            found.error(
-                Code::EmptyId,
-                path(),
-                format!("this {what} has an empty id; give it a stable id"),
-            );
-        } else if !seen.insert(id) {
-            found.error(
-                Code::DuplicateId,
-                path(),
-                format!("{what} id `{id}` is already used; ids must be unique"),
-            );
-        }
+        let repeated = !blank(id) && !seen.insert(id);
+        id_problem(found, prefix, what, (i, id), repeated);
+    }
+}
+
+/// The error for the `i`th id of a list, at `{prefix}/{i}/id`, when it is empty or
+/// `repeated` (an empty id is reported as empty, never as repeated).
+fn id_problem(
+    found: &mut Collector,
+    prefix: &str,
+    what: &str,
+    (i, id): (usize, &str),
+    repeated: bool,
+) {
+    let path = || format!("{prefix}/{i}/id");
+    if blank(id) {
+        found.error(
+            Code::EmptyId,
+            path(),
+            format!("this {what} has an empty id; give it a stable id"),
+        );
+    } else if repeated {
+        found.error(
+            Code::DuplicateId,
+            path(),
+            format!("{what} id `{id}` is already used; ids must be unique"),
+        );
     }
 }
 
