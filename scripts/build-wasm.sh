@@ -52,7 +52,8 @@ for module in engine review; do
   wasm-bindgen --target web --out-dir "$stage/web" --out-name $name "$raw"
   wasm-bindgen --target nodejs --out-dir "$stage/node" --out-name $name "$raw"
   # The module is the same for both targets (checked); optimise it once. -O2 rather than -Oz:
-  # as small gzipped, and faster (bindings/wasm/README.md, "Size and speed").
+  # after opt-level 2 it is the smaller gzipped, and it keeps binaryen's speed passes
+  # (bindings/wasm/README.md, "Size and speed").
   cmp -s "$stage/web/${name}_bg.wasm" "$stage/node/${name}_bg.wasm" ||
     { echo "build-wasm: the web and nodejs modules of $name differ; ship both" >&2; exit 1; }
   echo "build-wasm: wasm-opt -O2 $name"
