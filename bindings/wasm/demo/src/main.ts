@@ -69,26 +69,35 @@ function flush(): void {
   if (timer) recompute();
 }
 
+interface Scored {
+  report: Report | null;
+  diagnostics: Diagnostic[];
+  /** The engine's own first line of a failure: "2 problems stop scoring". */
+  summary: string | null;
+}
+
+/** Scores the document and shows the results panel; the form's parts are left to the caller. */
+function scoreAndShow(): Scored {
+  let scored: Scored;
+  try {
+    const report = store.engine.score(store.doc);
+    scored = { report, diagnostics: report.diagnostics, summary: null };
+  } catch (error) {
+    if (!(error instanceof ChimeError)) throw error;
+    scored = { report: null, diagnostics: error.diagnostics, summary: error.message.split("\n")[0] ?? error.message };
+  }
+  if (scored.report) store.report = scored.report;
+  store.paused = scored.report === null;
+  showResults(store.report, store.paused, scored.summary ?? "");
+  return scored;
+}
+
 function recompute(): void {
   window.clearTimeout(timer);
   timer = 0;
   byId("results").removeAttribute("aria-busy");
-  let report: Report | null = null;
-  let diagnostics: Diagnostic[];
-  // The engine's own first line of a failure: "2 problems stop scoring".
-  let summary: string | null = null;
-  try {
-    report = store.engine.score(store.doc);
-    diagnostics = report.diagnostics;
-  } catch (error) {
-    if (!(error instanceof ChimeError)) throw error;
-    diagnostics = error.diagnostics;
-    summary = error.message.split("\n")[0] ?? error.message;
-  }
-  if (report) store.report = report;
-  store.paused = report === null;
+  const { report, diagnostics, summary } = scoreAndShow();
   showDiagnostics(diagnostics, summary);
-  showResults(store.report, store.paused, summary ?? "");
   updateApplicability(report);
   updateGroup(report, report && groupShown() ? ratersOnly() : null);
   byId("endorse-n").textContent = byId("differ-panel").hidden ? "5." : "6.";
@@ -538,9 +547,6 @@ function wire(): void {
   byId("start-again").addEventListener("click", startAgain);
   byId("use-default").addEventListener("click", useDefaultFramework);
   byId("add-rater").addEventListener("click", addRater);
-  renderMergeBox();
-  renderVersionBox();
-  renderEndorsePanel();
   byId("me-box").addEventListener("click", (event) => {
     if ((event.target as HTMLElement).id === "save-mine") saveMyRatings();
   });
@@ -573,6 +579,22 @@ function wire(): void {
   online();
 }
 
+/** The boxes for merging, a new framework version and endorsements (after the first score). */
+function renderPanels(): void {
+  renderMergeBox();
+  renderVersionBox();
+  renderEndorsePanel();
+}
+
+/** Resolves once the browser has painted what is on the page now (or soon, in a hidden tab,
+ * where frames wait until it is shown). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
 function registerServiceWorker(): void {
   const status = byId("offline-status");
   if (!("serviceWorker" in navigator) || location.protocol === "file:") {
@@ -590,12 +612,24 @@ function registerServiceWorker(): void {
     });
 }
 
+/** The engine compiles from the moment this script runs: the script is loaded `async`, so
+ * that can be before the page has been parsed. Resolves to the error, if it fails. */
+const engineLoading: Promise<unknown> = init().then(
+  () => null,
+  (error: unknown) => error ?? "unknown error",
+);
+
+function parsed(): Promise<void> {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
+}
+
 async function boot(): Promise<void> {
+  await parsed();
   const loading = byId("loading");
-  try {
-    await init();
-  } catch (error) {
-    loading.textContent = `The scoring engine could not be loaded (${String(error)}). Reload the page to try again.`;
+  const failed = await engineLoading;
+  if (failed !== null) {
+    loading.textContent = `The scoring engine could not be loaded (${String(failed)}). Reload the page to try again.`;
     return;
   }
   const fallback = new Framework();
@@ -629,12 +663,19 @@ async function boot(): Promise<void> {
   store.migration = draft && !setAside ? (draft.migration ?? null) : null;
   hooks.changed = schedule;
   wire();
+  // The results come first: they are what a returning group looks for, and the form (every
+  // standard's card) takes longer to build than the engine takes to score. The browser
+  // paints them before the form is built.
+  scoreAndShow();
+  loading.textContent = "Preparing the form…";
+  // The first score is on the page: what the browser test times (benches/README.md).
+  performance.mark("chime:first-score");
+  await nextPaint();
+  renderPanels();
   renderAll();
   byId("engine-version").textContent = version;
   loading.remove();
   document.body.classList.add("ready");
-  // The first score is on the page: what the browser test times (benches/README.md).
-  performance.mark("chime:first-score");
   if (setAside) {
     alertMessage(
       `The draft saved in this browser could not be read, so a new assessment was started. The old draft is kept in this browser's storage as “${DRAFT_KEY}:unreadable”.`,

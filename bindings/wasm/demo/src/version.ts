@@ -60,8 +60,29 @@ function showChosen(): void {
   const fw = chosenFramework?.data as { title?: unknown; id?: unknown; version?: unknown } | undefined;
   fill(
     list,
-    chosenFramework ? h("li", { "data-chosen": "framework" }, icon("✓"), `New framework: “${chosenFramework.name}” (${String(fw?.id)} ${String(fw?.version)})`) : null,
-    chosenMapping ? h("li", { "data-chosen": "mapping" }, icon("✓"), `Mapping: “${chosenMapping.name}”`) : null,
+    chosenFramework ? h("li", { "data-chosen": "framework" }, icon("✓"), `New framework: “${chosenFramework.name}” (${String(fw?.id)} ${String(fw?.version)}) `, unchoose("framework", chosenFramework.name)) : null,
+    chosenMapping ? h("li", { "data-chosen": "mapping" }, icon("✓"), `Mapping: “${chosenMapping.name}” `, unchoose("mapping", chosenMapping.name)) : null,
+  );
+}
+
+/** A button that puts a chosen file aside (the wrong one was picked, or the user changed their mind). */
+function unchoose(kind: "framework" | "mapping", name: string): HTMLButtonElement {
+  return h(
+    "button",
+    {
+      type: "button",
+      class: "quiet small",
+      "data-unchoose": kind,
+      "aria-label": `Put aside “${name}”`,
+      onclick: () => {
+        if (kind === "framework") chosenFramework = null;
+        else chosenMapping = null;
+        showChosen();
+        problemsBox();
+        byId("version-choose").focus();
+      },
+    },
+    "Put aside",
   );
 }
 
@@ -201,7 +222,8 @@ function reviewItems(result: Migration, mapping: Record<string, unknown>): Revie
 
 // ---- the to-do list in section 3 ----------------------------------------------------------
 
-let builtFor: MigrationState | null = null;
+/** The list on the page was built for this migration, seen by this device's rater. */
+let builtFor: { state: MigrationState; me: string | null } | null = null;
 
 function whose(rater: string | null | undefined): string {
   return rater ? `rater ${rater}'s rating` : "the agreed rating";
@@ -242,6 +264,18 @@ function renderTodo(state: MigrationState): void {
     const attrs = { "data-todo": String(i), "data-todo-code": item.code, "data-todo-path": item.path, "data-todo-standard": item.standard ?? "", "data-todo-rater": item.rater ?? "", class: "todo-item" };
     if (item.standard) {
       const label = item.fresh ? `Rate the new standard: ${standardTitle(item.standard)}` : `Rate again: ${standardTitle(item.standard)}, ${whose(item.rater)}`;
+      // Rating as one rater, the form shows only their ratings: someone else's is not here to go to.
+      if (!item.fresh && store.me && (item.rater ?? null) !== store.me) {
+        return h(
+          "li",
+          attrs,
+          label,
+          " ",
+          h("span", { class: "todo-state", "data-todo-state": "" }),
+          h("p", { class: "hint", "data-todo-elsewhere": "" }, `Not on this device: you are rating as rater ${store.me}. ${item.rater ? `Rater ${item.rater} rates it on their own device` : "The group agrees it"}, or go back to the group's view to rate it here.`),
+          h("p", { class: "hint" }, item.message),
+        );
+      }
       return h(
         "li",
         attrs,
@@ -275,8 +309,8 @@ export function updateTodo(): void {
     fill(box);
     return;
   }
-  if (builtFor !== state || !box.firstChild) {
-    builtFor = state;
+  if (builtFor?.state !== state || builtFor.me !== store.me || !box.firstChild) {
+    builtFor = { state, me: store.me };
     renderTodo(state);
   }
   let toRate = 0;

@@ -999,6 +999,18 @@ await step("a new version of the standards: a mapping that does not fit is refus
   assert.equal(await draft(), before, "nothing changed");
   assert.match(await text("#framework-name"), /chime-lero 1\.0\.0/);
   await audit("mapping problems shown");
+  // A file chosen by mistake can be put aside, and the other stays chosen.
+  const chosen = () => page.locator("#version-chosen li").evaluateAll((items) => items.map((li) => li.dataset.chosen));
+  await page.getByRole("button", { name: "Put aside “chime-lero-1.0.0-to-national-0.1.0.mapping.json”" }).click();
+  assert.deepEqual(await chosen(), ["framework"]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "version-choose", "the focus goes back to the file button");
+  assert.equal(await page.locator("[data-version-problems]").count(), 0, "the refused mapping's problems go with it");
+  await page.click('[data-unchoose="framework"]');
+  assert.deepEqual(await chosen(), []);
+  await page.setInputFiles("#version-files", V2);
+  await page.waitForSelector("[data-version-waiting]");
+  assert.deepEqual(await chosen(), ["framework"]);
+  assert.equal(await draft(), before, "nothing changed");
 });
 
 /** The CLI's lines on standard error ("file (migrated): warning[code] document /path: words"). */
@@ -1117,6 +1129,33 @@ await step("keyboard only: through the to-do list to a standard, rated again, ma
   assert.equal(await page.locator(`#todo li[data-todo="${entry.todo}"]`).getAttribute("data-todo-done"), "true");
 });
 
+await step("the to-do list, rating as one rater: their own entries lead to their ratings; the others say where they are done", async () => {
+  assert.ok(migration, "needs the migration step");
+  const entries = () => page.locator("#todo li[data-todo-code='migration_review']").evaluateAll((items) => items.map((li) => ({ rater: li.dataset.todoRater, go: !!li.querySelector("[data-todo-go]"), elsewhere: li.querySelector("[data-todo-elsewhere]")?.textContent ?? null })));
+  const all = await entries();
+  const rater = all.find((e) => e.rater)?.rater;
+  assert.ok(rater && all.some((e) => e.rater !== rater), `the migration leaves reviews for a rater and for others: ${JSON.stringify(all)}`);
+  await page.locator('#me-box [data-me="id"] input').fill(rater);
+  await page.click("#rate-as");
+  await settle();
+  const seen = await entries();
+  for (const entry of seen) {
+    if (entry.rater === rater) assert.deepEqual([entry.go, entry.elsewhere], [true, null], "the rater's own entry leads to their rating");
+    else {
+      assert.equal(entry.go, false, "no button to a rating the form does not show");
+      assert.match(entry.elsewhere, new RegExp(`^Not on this device: you are rating as rater ${rater}\\. (Rater ${entry.rater} rates it on their own device|The group agrees it), or go back`));
+    }
+  }
+  const own = page.locator(`#todo li[data-todo-rater="${rater}"] [data-todo-go]`).first();
+  const standard = await own.evaluate((button) => button.closest("li").dataset.todoStandard);
+  await own.click();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-part="rating"]')?.dataset.judge), `${standard}|${rater}`);
+  await audit("to-do list, rating as one rater");
+  await page.click("#stop-me");
+  await settle();
+  assert.deepEqual((await entries()).map((e) => e.go), all.map(() => true), "back in the group's view, every entry leads to its rating");
+});
+
 await step("endorsements: who endorsed what, and whether it verifies, in words, as `chime verify` says", async () => {
   const { vocabulary } = await import(pathToFileURL(path.join(root, "bindings/wasm/pkg/node/index.js")).href);
   const words = vocabulary();
@@ -1192,6 +1231,21 @@ await step("endorsements: who endorsed what, and whether it verifies, in words, 
   await page.setViewportSize({ width: 1280, height: 900 });
   await sameProblems(verified(chimeRun("verify", changed, envelope, "--keys", otherKeys, "--framework", V2, "--format", "json")));
   assert.match(await text("#endorse-result"), /No trusted signature verifies/);
+
+  // Dropped together, the files are told apart by what they hold: the trusted keys and the
+  // endorsed assessment replace the ones chosen, and it verifies again.
+  await dropFiles("#endorse-box .drop", [keys, file]);
+  await page.waitForSelector('[data-endorse-valid="true"]');
+  assert.deepEqual(
+    await page.locator("#endorse-chosen li").evaluateAll((items) => items.map((li) => li.textContent.replace(/Use the one on this page$/, "").trim())),
+    ["✓Endorsement: “to-endorse.endorsement.json”", "✓Trusted keys: “trusted-keys.json”", "✓Assessment endorsed: “to-endorse.json”"],
+  );
+  // A dropped file that is none of the three is refused by name, and nothing chosen changes.
+  const stray = path.join(work, "notes.json");
+  fs.writeFileSync(stray, '{"notes": "not an endorsement"}\n');
+  await dropFiles("#endorse-box .drop", [stray]);
+  await page.waitForFunction(() => document.getElementById("endorse-status").textContent.includes("“notes.json” is not an endorsement"));
+  assert.equal(await page.locator('[data-endorse-valid="true"]').count(), 1, "the last result stands");
 });
 
 await step("no errors in the console and no request leaves the site", async () => {
@@ -1321,21 +1375,41 @@ await step("Content-Security-Policy: a hostile framework and assessment show as 
 });
 
 await step("timing: the page's first score with the CPU 4x slower, and its size", async () => {
-  // Fresh contexts (empty cache, no service worker), median of 5; the figure depends on the
-  // machine's load, so it is written down rather than asserted (CHIME_MAX_FIRST_SCORE_MS asserts it).
-  const times = [];
-  for (let run = 0; run < 5; run++) {
+  // Fresh contexts (empty cache, no service worker), median of 5. The baseline is the engine
+  // alone (test/baseline/: the package's web build, init, the default framework, one score of
+  // an empty assessment), loaded in turn with the page, so the ratio between them holds
+  // whatever else the machine is doing. The figures follow the machine's load, so they are
+  // written down rather than asserted (CHIME_MAX_FIRST_SCORE_MS asserts the page's).
+  const alone = path.join(work, "baseline");
+  fs.mkdirSync(path.join(alone, "chime"), { recursive: true });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const name of ["index.html", "baseline.js"]) fs.copyFileSync(path.join(here, "baseline", name), path.join(alone, name));
+  const web = path.join(root, "bindings/wasm/pkg/web");
+  for (const name of fs.readdirSync(web)) {
+    if (name.endsWith(".js") || name === "chime_standards_wasm_bg.wasm") fs.copyFileSync(path.join(web, name), path.join(alone, "chime", name));
+  }
+  const { server: aloneServer, url: aloneUrl } = await serve(alone);
+  const firstScore = async (address) => {
     const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const tab = await fresh.newPage();
     const cdp = await fresh.newCDPSession(tab);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await tab.goto(base);
+    await tab.goto(address);
     await tab.waitForSelector("body.ready", { timeout: 30_000 });
-    times.push(await tab.evaluate(() => performance.getEntriesByName("chime:first-score")[0].startTime));
+    const at = await tab.evaluate(() => performance.getEntriesByName("chime:first-score")[0].startTime);
     await fresh.close();
+    return at;
+  };
+  const times = [];
+  const baseline = [];
+  for (let run = 0; run < 5; run++) {
+    times.push(await firstScore(base));
+    baseline.push(await firstScore(aloneUrl));
   }
-  times.sort((a, b) => a - b);
-  const median = times[2];
+  aloneServer.close();
+  const median = (list) => [...list].sort((a, b) => a - b)[2];
+  const first = median(times);
+  const floor = median(baseline);
   const zlib = await import("node:zlib");
   // What a visitor downloads: every file but the review module, which the page fetches only
   // for a migration or an endorsement.
@@ -1350,13 +1424,13 @@ await step("timing: the page's first score with the CPU 4x slower, and its size"
     }
   })(site);
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
-  console.log(`  first score at 4x CPU slow-down: ${median.toFixed(0)} ms from navigation start (median of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file, and ${review} more for the review module on first use`);
-  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, gzipped_bytes: gzipped, review_gzipped_bytes: review, load }, null, 2)}\n`);
+  console.log(`  first score at 4x CPU slow-down: ${first.toFixed(0)} ms from navigation start, the engine alone ${floor.toFixed(0)} ms: ${(first / floor).toFixed(2)}x (medians of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file, and ${review} more for the review module on first use`);
+  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, engine_alone_ms_4x: baseline, ratio: first / floor, gzipped_bytes: gzipped, review_gzipped_bytes: review, load }, null, 2)}\n`);
   // The goal: the whole page at or under 300 KB gzipped (size is deterministic, so a check).
   const pageLimit = Number(process.env.CHIME_MAX_PAGE_BYTES ?? 300_000);
   assert.ok(gzipped <= pageLimit, `the whole page is ${gzipped} bytes gzipped, over ${pageLimit}`);
   const limit = Number(process.env.CHIME_MAX_FIRST_SCORE_MS ?? Infinity);
-  assert.ok(median <= limit, `first score ${median} ms, over ${limit} ms`);
+  assert.ok(first <= limit, `first score ${first} ms, over ${limit} ms`);
 });
 
 await browser.close();
