@@ -360,7 +360,7 @@ export function renderRaters(): void {
 }
 
 function relabelRater(rater: Rater): void {
-  for (const legend of document.querySelectorAll<HTMLElement>(`[data-rater-legend="${CSS.escape(rater.id)}"]`)) {
+  for (const legend of document.querySelectorAll<HTMLElement>(`[data-rater-legend="${CSS.escape(rater.id)}"] [data-legend-text]`)) {
     legend.textContent = rater.id === store.me ? `Your rating, as ${raterWords(rater)}` : raterLegend(rater);
   }
   if (rater.id === store.me) renderMe();
@@ -400,6 +400,16 @@ function removeRater(id: string): void {
 }
 
 // ---- standards ----------------------------------------------------------------------------
+
+/**
+ * The standard's title, for screen readers only, after a legend, summary or button that every
+ * card repeats: listed by a screen reader's form-field or button list, each then says which
+ * standard it belongs to ("Your rating (Peer support offer)").
+ */
+function ofStandard(std: Standard): HTMLSpanElement {
+  // The leading space: Chromium adds one before an out-of-flow element, other browsers do not.
+  return h("span", { class: "visually-hidden" }, ` (${std.title})`);
+}
 
 export function renderStandards(): void {
   const fw = store.fw;
@@ -467,7 +477,7 @@ function standardCard(std: Standard): HTMLElement {
     h(
       "details",
       { class: "guidance" },
-      h("summary", null, "Guidance and indicators"),
+      h("summary", null, "Guidance and indicators", ofStandard(std)),
       std.guidance ? h("p", null, std.guidance) : null,
       std.indicators?.length
         ? [h("p", { class: "sub" }, "Signs that it is met:"), h("ul", null, std.indicators.map((i) => h("li", null, i.text)))]
@@ -538,7 +548,7 @@ function ratingGroup(std: Standard, rater: Rater | null, legend: string, full: b
   return h(
     "fieldset",
     { class: full ? "rating" : "rating compact", "data-judge": judgeKey(std.id, raterId), "data-part": "rating" },
-    h("legend", rater ? { "data-rater-legend": rater.id } : null, legend),
+    h("legend", rater ? { "data-rater-legend": rater.id } : null, h("span", { "data-legend-text": "" }, legend), ofStandard(std)),
     h(
       "div",
       { class: "levels", style: `--levels:${levels().length}` },
@@ -612,7 +622,7 @@ function notes(std: Standard): HTMLElement {
         else notesOpen.delete(std.id);
       },
     },
-    h("summary", null, "Notes, strengths and actions"),
+    h("summary", null, "Notes, strengths and actions", ofStandard(std)),
     field("Notes", narrative, { "data-judge": key, "data-part": "narrative" }, PRIVATE_HINT),
     field("What is going well", strengths, { "data-judge": key, "data-part": "strengths" }, PRIVATE_HINT),
     actionsBox(std),
@@ -701,6 +711,7 @@ function evidenceLinks(std: Standard): HTMLElement {
       "button",
       { type: "button", class: "secondary small", onclick: () => addEvidence(std.id) },
       "Add new evidence for this standard",
+      ofStandard(std),
     ),
   );
 }

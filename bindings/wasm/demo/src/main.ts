@@ -676,6 +676,7 @@ async function boot(): Promise<void> {
   byId("engine-version").textContent = version;
   loading.remove();
   document.body.classList.add("ready");
+  performance.mark("chime:form-ready");
   if (setAside) {
     alertMessage(
       `The draft saved in this browser could not be read, so a new assessment was started. The old draft is kept in this browser's storage as “${DRAFT_KEY}:unreadable”.`,

@@ -406,7 +406,7 @@ await step("notes: strengths and actions of the agreed judgement, kept in the fi
   const agreed = (assessment) => assessment.judgements.find((j) => j.standard === S.e2 && !j.rater);
 
   assert.equal(await notes.getAttribute("open"), null, "closed while it holds nothing");
-  assert.equal((await notes.locator("summary").textContent()).trim(), "Notes, strengths and actions");
+  assert.match((await notes.locator("summary").textContent()).trim(), /^Notes, strengths and actions \(/);
   await notes.locator("summary").click();
   assert.match(await page.locator(`${judge}[data-part="strengths"] label`).textContent(), /What is going well/);
   await strengths.fill(STRENGTH);
@@ -819,6 +819,21 @@ await step("accessibility: labels, legends, live region, contrast", async () => 
     Array.from(document.querySelectorAll("input[type=radio]")).filter((el) => !el.closest("fieldset")?.querySelector("legend")).length,
   );
   assert.equal(loose, 0, "every radio sits in a fieldset with a legend");
+  // Controls every card repeats say, to a screen reader, which standard they belong to: the
+  // accessible names Chromium computes are unique.
+  const names = async (role, name) => {
+    const list = await page.getByRole(role, { name }).evaluateAll((els) => els.map((el) => el.closest("[data-standard]")?.dataset.standard));
+    return { count: list.length, distinct: new Set(list).size };
+  };
+  const cards = await page.locator("article[data-standard]").count();
+  assert.deepEqual(await names("button", /^Add new evidence for this standard \(.+\)$/), { count: cards, distinct: cards });
+  const shown = await page.locator("article[data-standard]").evaluateAll((cards) => cards.slice(0, 3).map((card) => ({ id: card.dataset.standard, title: card.querySelector("h4").textContent })));
+  for (const std of shown) {
+    const exact = new RegExp(`^.+ \\(${std.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)$`);
+    const first = page.locator(`#std-${std.id} fieldset.rating`).first();
+    assert.equal(await page.getByRole("group", { name: exact }).first().evaluate((el, id) => el.closest("[data-standard]")?.dataset.standard === id, std.id), true, std.id);
+    assert.match(await first.locator("legend").textContent(), exact);
+  }
   assert.equal(await page.locator("#live[aria-live=polite]").count(), 1);
   assert.match(await text("#live"), /Overall score \d+\.\d out of 100/);
   assert.equal(await page.locator("html").getAttribute("lang"), "en-GB");
@@ -1380,14 +1395,18 @@ await step("timing: the page's first score with the CPU 4x slower, and its size"
   // an empty assessment), loaded in turn with the page, so the ratio between them holds
   // whatever else the machine is doing. The figures follow the machine's load, so they are
   // written down rather than asserted (CHIME_MAX_FIRST_SCORE_MS asserts the page's).
+  // Built as the page is: one script bundled and minified by esbuild, the .wasm beside it.
   const alone = path.join(work, "baseline");
-  fs.mkdirSync(path.join(alone, "chime"), { recursive: true });
+  const stage = path.join(work, "baseline-stage");
+  fs.mkdirSync(path.join(stage, "chime"), { recursive: true });
+  fs.mkdirSync(alone, { recursive: true });
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const name of ["index.html", "baseline.js"]) fs.copyFileSync(path.join(here, "baseline", name), path.join(alone, name));
+  fs.copyFileSync(path.join(here, "baseline", "index.html"), path.join(alone, "index.html"));
+  fs.copyFileSync(path.join(here, "baseline", "baseline.js"), path.join(stage, "baseline.js"));
   const web = path.join(root, "bindings/wasm/pkg/web");
-  for (const name of fs.readdirSync(web)) {
-    if (name.endsWith(".js") || name === "chime_standards_wasm_bg.wasm") fs.copyFileSync(path.join(web, name), path.join(alone, "chime", name));
-  }
+  for (const name of fs.readdirSync(web)) if (name.endsWith(".js")) fs.copyFileSync(path.join(web, name), path.join(stage, "chime", name));
+  fs.copyFileSync(path.join(web, "chime_standards_wasm_bg.wasm"), path.join(alone, "chime_standards_wasm_bg.wasm"));
+  execFileSync(path.join(root, "bindings/wasm/node_modules/.bin/esbuild"), [path.join(stage, "baseline.js"), "--bundle", "--format=esm", "--target=es2020", "--minify", "--log-level=warning", `--outfile=${path.join(alone, "baseline.js")}`]);
   const { server: aloneServer, url: aloneUrl } = await serve(alone);
   const firstScore = async (address) => {
     const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -1396,15 +1415,18 @@ await step("timing: the page's first score with the CPU 4x slower, and its size"
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await tab.goto(address);
     await tab.waitForSelector("body.ready", { timeout: 30_000 });
-    const at = await tab.evaluate(() => performance.getEntriesByName("chime:first-score")[0].startTime);
+    const at = await tab.evaluate(() => ["chime:first-score", "chime:form-ready"].map((mark) => performance.getEntriesByName(mark)[0]?.startTime));
     await fresh.close();
     return at;
   };
   const times = [];
+  const formReady = [];
   const baseline = [];
   for (let run = 0; run < 5; run++) {
-    times.push(await firstScore(base));
-    baseline.push(await firstScore(aloneUrl));
+    const [score, form] = await firstScore(base);
+    times.push(score);
+    formReady.push(form);
+    baseline.push((await firstScore(aloneUrl))[0]);
   }
   aloneServer.close();
   const median = (list) => [...list].sort((a, b) => a - b)[2];
@@ -1424,8 +1446,8 @@ await step("timing: the page's first score with the CPU 4x slower, and its size"
     }
   })(site);
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
-  console.log(`  first score at 4x CPU slow-down: ${first.toFixed(0)} ms from navigation start, the engine alone ${floor.toFixed(0)} ms: ${(first / floor).toFixed(2)}x (medians of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file, and ${review} more for the review module on first use`);
-  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, engine_alone_ms_4x: baseline, ratio: first / floor, gzipped_bytes: gzipped, review_gzipped_bytes: review, load }, null, 2)}\n`);
+  console.log(`  first score at 4x CPU slow-down: ${first.toFixed(0)} ms from navigation start, the engine alone ${floor.toFixed(0)} ms: ${(first / floor).toFixed(2)}x; the whole form ready at ${median(formReady).toFixed(0)} ms (medians of 5; load average ${load}); the site: ${gzipped} bytes gzipped, file by file, and ${review} more for the review module on first use`);
+  fs.writeFileSync(path.join(work, "timing.json"), `${JSON.stringify({ first_score_ms_4x: times, form_ready_ms_4x: formReady, engine_alone_ms_4x: baseline, ratio: first / floor, gzipped_bytes: gzipped, review_gzipped_bytes: review, load }, null, 2)}\n`);
   // The goal: the whole page at or under 300 KB gzipped (size is deterministic, so a check).
   const pageLimit = Number(process.env.CHIME_MAX_PAGE_BYTES ?? 300_000);
   assert.ok(gzipped <= pageLimit, `the whole page is ${gzipped} bytes gzipped, over ${pageLimit}`);
