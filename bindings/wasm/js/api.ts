@@ -335,6 +335,8 @@ function parsed<T>(json: string): T {
 export class Framework {
   #engine: wasm.Engine;
   #json: string | undefined;
+  /** The document `id` and `version` are read from: parsed once, never handed out. */
+  #own: FrameworkDocument | undefined;
 
   /**
    * Checks a framework document (an object or JSON text) and prepares it for scoring; with no
@@ -365,12 +367,12 @@ export class Framework {
 
   /** The framework's id (`chime-lero`). */
   get id(): string {
-    return this.document.id;
+    return (this.#own ??= this.document).id;
   }
 
   /** The framework's version (`1.0.0`). */
   get version(): string {
-    return this.document.version;
+    return (this.#own ??= this.document).version;
   }
 
   /** Warnings about the framework itself (they are also added to every report). */

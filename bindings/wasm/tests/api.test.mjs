@@ -93,6 +93,12 @@ test("a Framework is prepared once and gives what the functions give", () => {
   assert.deepEqual(framework.warnings, []);
   assert.deepEqual(framework.document, defaultFramework());
   assert.deepEqual(Framework.default().document, framework.document);
+  // Each `document` is the caller's own: changing one changes nothing the framework says.
+  const mine = framework.document;
+  mine.id = "changed";
+  mine.version = "9.9.9";
+  assert.notStrictEqual(framework.document, mine);
+  assert.deepEqual([framework.id, framework.version, framework.document.id], ["chime-lero", "1.0.0", "chime-lero"]);
   const report = framework.score(example);
   assert.deepEqual(report, score(defaultFramework(), example));
   assert.deepEqual(report, score(JSON.stringify(defaultFramework()), JSON.stringify(example)));

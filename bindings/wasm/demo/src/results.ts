@@ -272,8 +272,10 @@ let lastLive = "";
 /**
  * Shows a report (or keeps the last one, marked as paused, while the assessment has errors).
  * `summary` is the engine's one line on what stops scoring ("2 problems stop scoring").
+ * Without `chart`, the radar chart is left for the next call: at start-up the numbers come
+ * first, and the chart (the engine's SVG, the costliest part to draw) a moment later.
  */
-export function showResults(report: Report | null, paused: boolean, summary: string): void {
+export function showResults(report: Report | null, paused: boolean, summary: string, chart = true): void {
   document.body.classList.toggle("results-paused", paused);
   const banner = byId("paused");
   banner.hidden = !paused;
@@ -310,7 +312,7 @@ export function showResults(report: Report | null, paused: boolean, summary: str
   lastReport = report;
   fill(byId("overall"), overallBlock(report));
   fill(byId("gap"), awardGap(report));
-  byId("radar").innerHTML = store.engine.renderSvg(report);
+  byId("radar").innerHTML = chart ? store.engine.renderSvg(report) : "";
   fill(byId("domains"), domainsTable(report));
   fill(byId("leverage"), leverageList(report));
   fill(byId("capped"), cappedList(report));
