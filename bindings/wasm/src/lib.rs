@@ -36,11 +36,17 @@ use serde::Serialize;
 #[cfg(feature = "engine")]
 mod engine;
 #[cfg(feature = "engine")]
-pub use engine::*;
+pub use engine::{
+    agreement_text, cohort, compare, max_input_bytes, merge, render_svg, split, summary, version,
+    vocabulary, Engine,
+};
 #[cfg(feature = "review")]
 mod review;
 #[cfg(feature = "review")]
-pub use review::*;
+pub use review::{
+    changes_text, compare_with_mapping, diff, draft_mapping, key_from_bytes, migrate, public_key,
+    sign_endorsement, validate_mapping, verify,
+};
 
 /// What a failed call throws: JSON text that the JavaScript wrapper turns into a `ChimeError`.
 type Thrown = String;
