@@ -718,9 +718,15 @@ await step("bring the group together: the engine's merge, once the npm package h
   assert.match(await text("#merge-problems"), /“r3-again\.json” at \/raters\/0\/role/);
   assert.equal(await draft(), before, "nothing changed");
   await audit("merge conflicts shown");
-  // Two raters' files come together, as the engine merges them.
-  await page.setInputFiles("#merge-files", files([["r1.json", r1], ["r3.json", r3]]));
-  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Brought together"));
+  // Two raters' files come together, as the engine merges them: dropped on the box, as from
+  // a file manager.
+  const dropped = [["r1.json", r1], ["r3.json", r3]].map(([name, doc]) => {
+    const file = path.join(work, `dropped-${name}`);
+    fs.writeFileSync(file, JSON.stringify(doc));
+    return file;
+  });
+  await dropFiles("#merge-box .drop", dropped);
+  await page.waitForFunction(() => document.getElementById("notice").textContent.includes("Brought together 2 files: “dropped-r1.json”, “dropped-r3.json”"));
   await settle();
   const merged = JSON.parse(await draft()).assessment;
   assert.deepEqual(merged.raters.map((r) => r.id), ["r1", "r3"]);
