@@ -156,11 +156,19 @@ impl Resolved {
         let rater_at = |i: usize| raters.get(i).map(|r| r.id.as_str());
         table.fill(raters.len(), rater_at, first_rater);
         rater.clear();
-        rater.extend(
-            judgements
-                .iter()
-                .map(|j| table.find(j.rater.as_deref()?, rater_at)),
-        );
+        // Raters usually take turns, so the one after the last (or the first) is tried
+        // before the table; a guess
+        // stands for the first rater with its id, as a lookup finds.
+        let mut last = None;
+        rater.extend(judgements.iter().map(|j| {
+            let id = j.rater.as_deref()?;
+            let next = last.map_or(0, |r: usize| r + 1);
+            let found = guess([next, 0], id, rater_at)
+                .and_then(|r| first_rater.get(r).copied())
+                .or_else(|| table.find(id, rater_at));
+            last = found.or(last);
+            found
+        }));
 
         let item_at = |i: usize| items.get(i).map(|e| e.id.as_str());
         table.fill(items.len(), item_at, first_item);
@@ -182,7 +190,17 @@ impl Resolved {
         }
         item_starts.push(item_standards.len());
         standard.clear();
-        standard.extend(judgements.iter().map(|j| find_standard(&j.standard)));
+        // Judgements usually come a standard at a time in framework order: the last
+        // judgement's standard, then the next, are tried before the table.
+        let standard_at = |s: usize| index.standard_ids.get(s).map(|id| &**id);
+        let mut last = None;
+        standard.extend(judgements.iter().map(|j| {
+            let guesses = last.map_or([0, 1], |s: usize| [s, s + 1]);
+            let found =
+                guess(guesses, &j.standard, standard_at).or_else(|| find_standard(&j.standard));
+            last = found.or(last);
+            found
+        }));
     }
 
     /// The resolved `standards` of evidence item `i`.
@@ -194,6 +212,17 @@ impl Resolved {
     pub(crate) fn cited(&self, i: usize) -> &[Option<usize>] {
         span(&self.cited_starts, &self.cited, i)
     }
+}
+
+/// Which of the positions `guesses` holds `id` (reading the ids by position through
+/// `id_at`): one or two comparisons where a list follows the order of the ids it names.
+/// `None` says only that every guess failed.
+fn guess<'a>(
+    guesses: [usize; 2],
+    id: &str,
+    id_at: impl Fn(usize) -> Option<&'a str>,
+) -> Option<usize> {
+    guesses.into_iter().find(|&at| id_at(at) == Some(id))
 }
 
 /// The `i`th run of `values`, as delimited by `starts`.
