@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
-use crate::framework::{AppliesTo, Framework, Requirement, Standard};
+use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
 
 /// Lookups derived from a valid framework.
 #[derive(Debug, Clone)]
@@ -14,6 +14,12 @@ pub(crate) struct Index {
     pub(crate) standards: HashMap<String, usize>,
     /// Each standard's id, once, for reports to share.
     pub(crate) standard_ids: Vec<Arc<str>>,
+    /// Each domain's id, once, for reports to share.
+    pub(crate) domain_ids: Vec<Arc<str>>,
+    /// Each band's id (framework order), once, for reports to share.
+    pub(crate) band_ids: Vec<Arc<str>>,
+    /// The award's required band, for reports to share.
+    pub(crate) required_band: Arc<str>,
     /// For each standard, its domain tags as (domain index, standard weight * tag weight).
     pub(crate) tags: Vec<Vec<(usize, f64)>>,
     pub(crate) max_level: u32,
@@ -69,6 +75,18 @@ impl Index {
                 .iter()
                 .map(|standard| Arc::from(standard.id.as_str()))
                 .collect(),
+            domain_ids: framework
+                .domains
+                .iter()
+                .map(|domain| Arc::from(domain.id.as_str()))
+                .collect(),
+            band_ids: framework
+                .scoring
+                .bands
+                .iter()
+                .map(|band| Arc::from(band.id.as_str()))
+                .collect(),
+            required_band: Arc::from(framework.scoring.award.required_band.as_str()),
             tags,
             max_level,
             requirement_for,
@@ -96,5 +114,18 @@ impl Index {
             .get(s)
             .cloned()
             .unwrap_or_else(|| Arc::from(standard.id.as_str()))
+    }
+
+    /// The shared id of domain `d` of the framework (`domain` is that domain).
+    pub(crate) fn domain_id(&self, d: usize, domain: &Domain) -> Arc<str> {
+        self.domain_ids
+            .get(d)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(domain.id.as_str()))
+    }
+
+    /// The shared id of band `b` of the framework's scoring.
+    pub(crate) fn band_id(&self, b: usize) -> Option<Arc<str>> {
+        self.band_ids.get(b).cloned()
     }
 }

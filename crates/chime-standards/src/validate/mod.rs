@@ -133,7 +133,6 @@ mod tests {
         for len in [3, 40] {
             let mut ids: Vec<String> = (0..len).map(|i| format!("s{i}")).collect();
             ids.push("s1".into());
-            let mut found = Collector::new(Document::Assessment);
             // Unresolved, and resolved as the framework would (equal ids alike).
             let unresolved = vec![None; ids.len()];
             let resolved: Vec<Option<usize>> = ids
