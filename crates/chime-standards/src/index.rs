@@ -22,6 +22,9 @@ pub(crate) struct Index {
     pub(crate) required_band: Arc<str>,
     /// For each standard, its domain tags as (domain index, standard weight * tag weight).
     pub(crate) tags: Vec<Vec<(usize, f64)>>,
+    /// For each domain, how many standards are tagged with it (a report's contributions to
+    /// it are at most these).
+    pub(crate) tagged: Vec<usize>,
     pub(crate) max_level: u32,
     /// For each level `0..=max_level`, the requirement that governs it, if any.
     pub(crate) requirement_for: Vec<Option<Requirement>>,
@@ -41,7 +44,7 @@ impl Index {
             .enumerate()
             .map(|(i, standard)| (standard.id.clone(), i))
             .collect();
-        let tags = framework
+        let tags: Vec<Vec<(usize, f64)>> = framework
             .standards
             .iter()
             .map(|standard| {
@@ -55,6 +58,12 @@ impl Index {
                     .collect()
             })
             .collect();
+        let mut tagged = vec![0; framework.domains.len()];
+        for &(domain, _) in tags.iter().flatten() {
+            if let Some(count) = tagged.get_mut(domain) {
+                *count += 1;
+            }
+        }
         let max_level = framework.max_level();
         let requirement_for = (0..=max_level)
             .map(|level| {
@@ -88,6 +97,7 @@ impl Index {
                 .collect(),
             required_band: Arc::from(framework.scoring.award.required_band.as_str()),
             tags,
+            tagged,
             max_level,
             requirement_for,
         }

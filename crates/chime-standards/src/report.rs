@@ -424,7 +424,7 @@ pub fn round_to(x: f64, decimals: i32) -> f64 {
 /// differ, which [`round_to`] writes as 0 anyway.
 fn round_half_away(v: f64) -> f64 {
     // From 2^52 on every double is a whole number; NaN and the infinities go to `round`.
-    if !(v.abs() < 4_503_599_627_370_496.0) {
+    if v.is_nan() || v.abs() >= 4_503_599_627_370_496.0 {
         return v.round();
     }
     // Both exact: the whole part fits an i64, and v minus it loses no bits.

@@ -35,8 +35,10 @@ pub(crate) struct Resolved {
     pub(crate) cited_starts: Vec<usize>,
     /// The `evidence` of every judgement, in order, each as an item index.
     pub(crate) cited: Vec<Option<usize>>,
-    /// The lookup table of rater ids, then of evidence ids.
-    table: IdTable,
+    /// The lookup table of rater ids.
+    rater_table: IdTable,
+    /// The lookup table of evidence ids.
+    item_table: IdTable,
 }
 
 /// An open-addressing table from the ids of a list to the first position holding each, which
@@ -147,39 +149,17 @@ impl Resolved {
             item_standards,
             cited_starts,
             cited,
-            table,
+            rater_table,
+            item_table,
         } = self;
         let raters = &assessment.raters;
         let items = &assessment.evidence;
         let judgements = &assessment.judgements;
 
         let rater_at = |i: usize| raters.get(i).map(|r| r.id.as_str());
-        table.fill(raters.len(), rater_at, first_rater);
-        rater.clear();
-        // Raters usually take turns, so the one after the last (or the first) is tried
-        // before the table; a guess
-        // stands for the first rater with its id, as a lookup finds.
-        let mut last = None;
-        rater.extend(judgements.iter().map(|j| {
-            let id = j.rater.as_deref()?;
-            let next = last.map_or(0, |r: usize| r + 1);
-            let found = guess([next, 0], id, rater_at)
-                .and_then(|r| first_rater.get(r).copied())
-                .or_else(|| table.find(id, rater_at));
-            last = found.or(last);
-            found
-        }));
-
+        rater_table.fill(raters.len(), rater_at, first_rater);
         let item_at = |i: usize| items.get(i).map(|e| e.id.as_str());
-        table.fill(items.len(), item_at, first_item);
-        let find_item = |id: &String| table.find(id, item_at);
-        cited_starts.clear();
-        cited.clear();
-        for judgement in judgements {
-            cited_starts.push(cited.len());
-            cited.extend(judgement.evidence.iter().map(find_item));
-        }
-        cited_starts.push(cited.len());
+        item_table.fill(items.len(), item_at, first_item);
 
         let find_standard = |id: &String| index.standards.get(id).copied();
         item_starts.clear();
@@ -189,18 +169,40 @@ impl Resolved {
             item_standards.extend(item.standards.iter().map(find_standard));
         }
         item_starts.push(item_standards.len());
-        standard.clear();
-        // Judgements usually come a standard at a time in framework order: the last
-        // judgement's standard, then the next, are tried before the table.
+
+        // One pass over the judgements, in the order their strings were read (and so, mostly,
+        // laid out in memory), each judgement's standard, rater and cited items at once.
+        // Judgements usually come a standard at a time in framework order, and raters take
+        // turns: the last judgement's standard (then the next), and the rater after the last
+        // (or the first), are tried before the tables. A guessed rater stands for the first
+        // rater with its id, as a lookup finds.
         let standard_at = |s: usize| index.standard_ids.get(s).map(|id| &**id);
-        let mut last = None;
-        standard.extend(judgements.iter().map(|j| {
-            let guesses = last.map_or([0, 1], |s: usize| [s, s + 1]);
-            let found =
-                guess(guesses, &j.standard, standard_at).or_else(|| find_standard(&j.standard));
-            last = found.or(last);
-            found
-        }));
+        let find_item = |id: &String| item_table.find(id, item_at);
+        standard.clear();
+        rater.clear();
+        cited_starts.clear();
+        cited.clear();
+        let (mut last_standard, mut last_rater) = (None, None);
+        for judgement in judgements {
+            let guesses = last_standard.map_or([0, 1], |s: usize| [s, s + 1]);
+            let found = guess(guesses, &judgement.standard, standard_at)
+                .or_else(|| find_standard(&judgement.standard));
+            last_standard = found.or(last_standard);
+            standard.push(found);
+
+            let found = judgement.rater.as_deref().and_then(|id| {
+                let next = last_rater.map_or(0, |r: usize| r + 1);
+                guess([next, 0], id, rater_at)
+                    .and_then(|r| first_rater.get(r).copied())
+                    .or_else(|| rater_table.find(id, rater_at))
+            });
+            last_rater = found.or(last_rater);
+            rater.push(found);
+
+            cited_starts.push(cited.len());
+            cited.extend(judgement.evidence.iter().map(find_item));
+        }
+        cited_starts.push(cited.len());
     }
 
     /// The resolved `standards` of evidence item `i`.

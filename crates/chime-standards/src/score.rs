@@ -440,7 +440,8 @@ fn domain_results(
         .zip(sums.iter().zip(outcomes))
         .enumerate()
         .map(|(d, (domain, (sum, outcome)))| {
-            let contributions = framework
+            let mut contributions = Vec::with_capacity(index.tagged.get(d).copied().unwrap_or(0));
+            contributions.extend(framework
                 .standards
                 .iter()
                 .zip(scored.iter().zip(&index.tags))
@@ -455,7 +456,7 @@ fn domain_results(
                         score: score1(standard_score(effective, max)),
                     })
                 })
-                .collect();
+                                );
             let reason = match (outcome.status, outcome.coverage) {
                 (DomainStatus::NotScoreable, _) if sum.rated.value() == 0.0 => {
                     Some("none of the applicable standards in this domain is rated".to_string())
@@ -555,46 +556,50 @@ fn leverage(
         return Vec::new();
     };
     let mut raised = outcomes.to_vec();
-    let gains: Vec<(f64, usize, &crate::framework::Standard)> = framework
-        .standards
-        .iter()
-        .zip(scored.iter().zip(&index.tags))
-        .enumerate()
-        .filter_map(|(s, (standard, (result, tags)))| {
-            let effective = result.effective.filter(|_| result.applicable)?;
-            if effective >= index.max_level {
-                return None;
-            }
-            // The overall score recomputed with this one level raised (spec 3.9): the same
-            // products a rescore would add, swapped into the exact sums. One buffer serves
-            // every candidate: the domains raised for one are put back after it.
-            for &(domain, weight) in tags {
-                let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
-                    continue;
-                };
-                let mut weighted = sum.weighted.clone();
-                weighted.add(-weight * standard_score(effective, max));
-                weighted.add(weight * standard_score(effective + 1, max));
-                *outcome = outcome_of(
-                    sum.applicable.value(),
-                    sum.rated.value(),
-                    weighted.value(),
-                    framework.scoring.min_coverage,
-                );
-            }
-            let raised_overall = overall(framework, &raised);
-            for &(domain, _) in tags {
-                if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
-                {
-                    *slot = *outcome;
+    let mut gains: Vec<(f64, usize, &crate::framework::Standard)> =
+        Vec::with_capacity(framework.standards.len());
+    gains.extend(
+        framework
+            .standards
+            .iter()
+            .zip(scored.iter().zip(&index.tags))
+            .enumerate()
+            .filter_map(|(s, (standard, (result, tags)))| {
+                let effective = result.effective.filter(|_| result.applicable)?;
+                if effective >= index.max_level {
+                    return None;
                 }
-            }
-            let gain = score1(raised_overall? - base);
-            (gain > 0.0).then_some((gain, s, standard))
-        })
-        .collect();
+                // The overall score recomputed with this one level raised (spec 3.9): the same
+                // products a rescore would add, swapped into the exact sums. One buffer serves
+                // every candidate: the domains raised for one are put back after it.
+                for &(domain, weight) in tags {
+                    let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain))
+                    else {
+                        continue;
+                    };
+                    let mut weighted = sum.weighted.clone();
+                    weighted.add(-weight * standard_score(effective, max));
+                    weighted.add(weight * standard_score(effective + 1, max));
+                    *outcome = outcome_of(
+                        sum.applicable.value(),
+                        sum.rated.value(),
+                        weighted.value(),
+                        framework.scoring.min_coverage,
+                    );
+                }
+                let raised_overall = overall(framework, &raised);
+                for &(domain, _) in tags {
+                    if let (Some(slot), Some(outcome)) =
+                        (raised.get_mut(domain), outcomes.get(domain))
+                    {
+                        *slot = *outcome;
+                    }
+                }
+                let gain = score1(raised_overall? - base);
+                (gain > 0.0).then_some((gain, s, standard))
+            }),
+    );
     // Highest gain first; a stable sort keeps framework order among equal gains.
-    let mut gains = gains;
     gains.sort_by(|a, b| b.0.total_cmp(&a.0));
     gains
         .iter()
