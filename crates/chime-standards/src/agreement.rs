@@ -154,6 +154,61 @@ pub(crate) fn alpha_parts_within<'a>(
     width: usize,
     units: impl IntoIterator<Item = &'a [u32]>,
 ) -> AlphaParts {
+    let mut terms = Vec::new();
+    let spans: Vec<(u64, usize, usize)> = units
+        .into_iter()
+        .map(|levels| {
+            let start = terms.len();
+            let m = unit_terms(width, levels, |cell, term| terms.push((cell, term)));
+            (m, start, terms.len())
+        })
+        .collect();
+    alpha_parts_of_terms(
+        width,
+        spans
+            .iter()
+            .map(|&(m, start, end)| (m, terms.get(start..end).unwrap_or(&[]))),
+    )
+}
+
+/// The terms one unit adds to the coincidence matrix o_ck (row-major, `width` wide), given
+/// to `term` by cell: h_c (h_k - [c = k]) / (m - 1) for every pair of levels somebody rated
+/// (a level nobody rated adds exactly 0 to a cell, so it is skipped). Returns m, the unit's
+/// number of values; a unit with fewer than two gives no terms.
+///
+/// A unit's terms are the same in every set of units it belongs to, so scoring works them out
+/// once per standard for the report's and the domains' agreement alike; each cell still adds
+/// its terms in unit order, so the sums are the same to the last bit.
+pub(crate) fn unit_terms(width: usize, levels: &[u32], mut term: impl FnMut(usize, f64)) -> u64 {
+    let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
+    if m < 2 {
+        return m;
+    }
+    let pairs = (m - 1) as f64;
+    for (c, &h_c) in levels.iter().enumerate() {
+        if h_c == 0 {
+            continue;
+        }
+        for (k, &h_k) in levels.iter().enumerate() {
+            if h_k == 0 {
+                continue;
+            }
+            let same = if c == k { 1.0 } else { 0.0 };
+            term(
+                c * width + k,
+                f64::from(h_c) * (f64::from(h_k) - same) / pairs,
+            );
+        }
+    }
+    m
+}
+
+/// Alpha's parts over units given as their m and their terms (see [`unit_terms`]), in unit
+/// order; units with fewer than two values are skipped.
+pub(crate) fn alpha_parts_of_terms<'t>(
+    width: usize,
+    units: impl IntoIterator<Item = (u64, &'t [(usize, f64)])>,
+) -> AlphaParts {
     // o_ck (row-major), n_c and the cumulative sums of n_c, on the stack for short scales.
     let size = width * width + width + width + 1;
     let mut stack = [0.0f64; STACK_LEVELS * STACK_LEVELS + 2 * STACK_LEVELS + 1];
@@ -168,27 +223,15 @@ pub(crate) fn alpha_parts_within<'a>(
     let (n_c, cumulative) = rest.split_at_mut(width);
     let mut values = 0u64;
     let mut pairable = 0u64;
-    for levels in units {
-        let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
+    for (m, terms) in units {
         if m < 2 {
             continue;
         }
         pairable += 1;
         values += m;
-        let pairs = (m - 1) as f64;
-        for (c, &h_c) in levels.iter().enumerate() {
-            if h_c == 0 {
-                continue;
-            }
-            for (k, &h_k) in levels.iter().enumerate() {
-                // A level nobody rated adds exactly 0 to the cell.
-                if h_k == 0 {
-                    continue;
-                }
-                let same = if c == k { 1.0 } else { 0.0 };
-                if let Some(cell) = o.get_mut(c * width + k) {
-                    *cell += f64::from(h_c) * (f64::from(h_k) - same) / pairs;
-                }
+        for &(cell, term) in terms {
+            if let Some(cell) = o.get_mut(cell) {
+                *cell += term;
             }
         }
     }
@@ -294,24 +337,32 @@ pub(crate) fn of_report(
     standards: &[StandardResult],
     domains: &mut [DomainResult],
 ) -> Agreement {
-    // For each standard: its counts per level and its judgements by raters, when a unit.
+    let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
+    // For each standard, when a unit: its number of values, its terms of the coincidence
+    // matrix (worked out once, for the report's block and its domains' alike) and its
+    // judgements by raters.
+    let mut terms: Vec<(usize, f64)> = Vec::new();
     let units: Vec<Option<Unit<'_>>> = standards
         .iter()
         .zip(gathered.iter())
         .map(|(result, judgements)| {
-            (result.status != StandardStatus::NotApplicable)
-                .then_some((result.raters.levels.as_slice(), judgements.rater_levels))
+            (result.status != StandardStatus::NotApplicable).then(|| {
+                let start = terms.len();
+                let m = unit_terms(width, &result.raters.levels, |cell, term| {
+                    terms.push((cell, term));
+                });
+                (m, start..terms.len(), judgements.rater_levels)
+            })
         })
         .collect();
     let raters = resolved.first_rater.len();
-    let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
     // The block each rater was last counted for, so no set is cleared between blocks.
     let mut counted: Vec<usize> = vec![usize::MAX; raters];
     let mut block = |number: usize, selected: &mut dyn Iterator<Item = &Unit<'_>>| {
         let mut distinct = 0u64;
-        let mut agreement = agreement_of(alpha_parts_within(
+        let mut agreement = agreement_of(alpha_parts_of_terms(
             width,
-            selected.map(|(levels, rated)| {
+            selected.map(|(m, span, rated)| {
                 if rated.len() >= 2 {
                     for rater in rated
                         .iter()
@@ -323,7 +374,7 @@ pub(crate) fn of_report(
                         }
                     }
                 }
-                *levels
+                (*m, terms.get(span.clone()).unwrap_or(&[]))
             }),
         ));
         agreement.raters = Some(saturate(distinct));
@@ -340,9 +391,9 @@ pub(crate) fn of_report(
     block(domains.len(), &mut units.iter().flatten())
 }
 
-/// A unit of agreement: a standard's counts per level, and its judgements by raters (index
-/// of the judgement, level).
-type Unit<'a> = (&'a [u32], &'a [(usize, i32)]);
+/// A unit of agreement: a standard's number of values, where its terms are, and its
+/// judgements by raters (index of the judgement, level).
+type Unit<'a> = (u64, std::ops::Range<usize>, &'a [(usize, i32)]);
 
 fn saturate(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)

@@ -185,10 +185,10 @@ pub fn cohort<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Cohor
             AwardOutcome::Incomplete => awards.incomplete += 1,
         }
         for result in &report.domains {
-            let position = match domains.iter().position(|(id, _, _)| *id == result.domain) {
+            let position = match domains.iter().position(|(id, _, _)| **id == *result.domain) {
                 Some(position) => position,
                 None => {
-                    domains.push((result.domain.clone(), Pool::default(), 0));
+                    domains.push((result.domain.to_string(), Pool::default(), 0));
                     domains.len() - 1
                 }
             };
@@ -397,10 +397,10 @@ fn pooled_agreement(reports: &[&Report]) -> Pooled {
             }
         }
         for domain in &report.domains {
-            let position = match domains.iter().position(|d| d.0 == domain.domain) {
+            let position = match domains.iter().position(|d| *d.0 == *domain.domain) {
                 Some(position) => position,
                 None => {
-                    domains.push((domain.domain.clone(), Vec::new()));
+                    domains.push((domain.domain.to_string(), Vec::new()));
                     domains.len() - 1
                 }
             };

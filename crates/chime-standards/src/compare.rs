@@ -144,9 +144,9 @@ pub fn compare(before: &Report, after: &Report) -> Result<Comparison, Error> {
         }
     };
 
-    let mut domain_ids: Vec<&str> = after.domains.iter().map(|d| d.domain.as_str()).collect();
+    let mut domain_ids: Vec<&str> = after.domains.iter().map(|d| &*d.domain).collect();
     for domain in &before.domains {
-        if !domain_ids.contains(&domain.domain.as_str()) {
+        if !domain_ids.contains(&&*domain.domain) {
             domain_ids.push(&domain.domain);
         }
     }

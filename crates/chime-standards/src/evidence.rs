@@ -16,6 +16,20 @@ pub fn is_current(item: &Evidence, assessed_on: Date, rules: &EvidenceRules) -> 
         && assessed_on.days_since(item.collected) <= i64::from(rules.max_age_days)
 }
 
+/// [`is_current`] with the day count worked out once per assessment instead of once per item:
+/// `earliest` is the first day an item may be collected on to be current, `None` when that
+/// day would be before year 1 (then every date is late enough).
+fn current_from(item: &Evidence, assessed_on: Date, earliest: Option<Date>) -> bool {
+    item.collected <= assessed_on
+        && item.expires.is_none_or(|expires| expires >= assessed_on)
+        && earliest.is_none_or(|earliest| item.collected >= earliest)
+}
+
+/// The first day of [`current_from`].
+fn earliest_current(assessed_on: Date, rules: &EvidenceRules) -> Option<Date> {
+    assessed_on.add_days(-i64::from(rules.max_age_days))
+}
+
 /// Points an item earns by its source.
 pub fn points(item: &Evidence, rules: &EvidenceRules) -> f64 {
     let weights = &rules.source_weights;
@@ -81,11 +95,12 @@ fn tallies_with_limit(
     limit: usize,
 ) -> Vec<Tally> {
     let assessed_on = assessment.assessed_on;
+    let earliest = earliest_current(assessed_on, rules);
     let facts: Vec<Fact> = assessment
         .evidence
         .iter()
         .map(|item| Fact {
-            current: is_current(item, assessed_on, rules),
+            current: current_from(item, assessed_on, earliest),
             points: points(item, rules),
             independent: item.source != Source::Own,
         })
@@ -147,6 +162,42 @@ mod tests {
     use super::*;
     use crate::engine::Engine;
     use crate::index::Index;
+
+    /// The day count worked out once gives what `is_current` gives, on every day around the
+    /// age limit and the expiry, and with limits that reach before year 1.
+    #[test]
+    fn current_from_is_is_current() {
+        let engine = Engine::default_framework();
+        let mut rules = engine.framework().scoring.evidence.clone();
+        let mut item = crate::synthetic_assessment(engine.framework(), 1, 0)
+            .evidence
+            .remove(0);
+        let day = |text: &str| text.parse::<Date>().unwrap();
+        for (assessed_on, max_age) in [
+            (day("2026-03-01"), 365),
+            (day("2024-03-01"), 366),
+            (day("0002-01-01"), 400),
+            (day("0001-01-01"), 0),
+            (day("2026-11-30"), u32::MAX),
+        ] {
+            rules.max_age_days = max_age;
+            let earliest = earliest_current(assessed_on, &rules);
+            for back in -3..(i64::from(max_age.min(800)) + 3) {
+                let Some(collected) = assessed_on.add_days(-back) else {
+                    continue;
+                };
+                for expires in [None, assessed_on.add_days(-1), Some(assessed_on)] {
+                    item.collected = collected;
+                    item.expires = expires;
+                    assert_eq!(
+                        current_from(&item, assessed_on, earliest),
+                        is_current(&item, assessed_on, &rules),
+                        "{assessed_on} {max_age} {collected} {expires:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The bitset and the sorted pairs count the same items, in the same order.
     #[test]

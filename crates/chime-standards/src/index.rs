@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
-use crate::framework::{AppliesTo, Framework, Requirement, Standard};
+use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
 
 /// Lookups derived from a valid framework.
 #[derive(Debug, Clone)]
@@ -14,8 +14,17 @@ pub(crate) struct Index {
     pub(crate) standards: HashMap<String, usize>,
     /// Each standard's id, once, for reports to share.
     pub(crate) standard_ids: Vec<Arc<str>>,
+    /// Each domain's id, once, for reports to share.
+    pub(crate) domain_ids: Vec<Arc<str>>,
+    /// Each band's id (framework order), once, for reports to share.
+    pub(crate) band_ids: Vec<Arc<str>>,
+    /// The award's required band, for reports to share.
+    pub(crate) required_band: Arc<str>,
     /// For each standard, its domain tags as (domain index, standard weight * tag weight).
     pub(crate) tags: Vec<Vec<(usize, f64)>>,
+    /// For each domain, how many standards are tagged with it (a report's contributions to
+    /// it are at most these).
+    pub(crate) tagged: Vec<usize>,
     pub(crate) max_level: u32,
     /// For each level `0..=max_level`, the requirement that governs it, if any.
     pub(crate) requirement_for: Vec<Option<Requirement>>,
@@ -35,7 +44,7 @@ impl Index {
             .enumerate()
             .map(|(i, standard)| (standard.id.clone(), i))
             .collect();
-        let tags = framework
+        let tags: Vec<Vec<(usize, f64)>> = framework
             .standards
             .iter()
             .map(|standard| {
@@ -49,6 +58,12 @@ impl Index {
                     .collect()
             })
             .collect();
+        let mut tagged = vec![0; framework.domains.len()];
+        for &(domain, _) in tags.iter().flatten() {
+            if let Some(count) = tagged.get_mut(domain) {
+                *count += 1;
+            }
+        }
         let max_level = framework.max_level();
         let requirement_for = (0..=max_level)
             .map(|level| {
@@ -69,7 +84,20 @@ impl Index {
                 .iter()
                 .map(|standard| Arc::from(standard.id.as_str()))
                 .collect(),
+            domain_ids: framework
+                .domains
+                .iter()
+                .map(|domain| Arc::from(domain.id.as_str()))
+                .collect(),
+            band_ids: framework
+                .scoring
+                .bands
+                .iter()
+                .map(|band| Arc::from(band.id.as_str()))
+                .collect(),
+            required_band: Arc::from(framework.scoring.award.required_band.as_str()),
             tags,
+            tagged,
             max_level,
             requirement_for,
         }
@@ -96,5 +124,18 @@ impl Index {
             .get(s)
             .cloned()
             .unwrap_or_else(|| Arc::from(standard.id.as_str()))
+    }
+
+    /// The shared id of domain `d` of the framework (`domain` is that domain).
+    pub(crate) fn domain_id(&self, d: usize, domain: &Domain) -> Arc<str> {
+        self.domain_ids
+            .get(d)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(domain.id.as_str()))
+    }
+
+    /// The shared id of band `b` of the framework's scoring.
+    pub(crate) fn band_id(&self, b: usize) -> Option<Arc<str>> {
+        self.band_ids.get(b).cloned()
     }
 }

@@ -13,7 +13,7 @@
 //! let rows = records([&report], RecordLevel::Domain);
 //! assert_eq!(rows.len(), report.domains.len());
 //! match &rows[0] {
-//!     Record::Domain(row) => assert_eq!(row.domain, report.domains[0].domain),
+//!     Record::Domain(row) => assert_eq!(row.domain, *report.domains[0].domain),
 //!     _ => unreachable!(),
 //! }
 //! ```
@@ -265,8 +265,8 @@ pub fn overall_records<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec
         .map(|report| OverallRecord {
             key: RecordKey::of(report),
             score: report.overall.score,
-            band: report.overall.band.clone(),
-            profile_band: report.overall.profile_band.clone(),
+            band: report.overall.band.as_deref().map(String::from),
+            profile_band: report.overall.profile_band.as_deref().map(String::from),
             award: report.overall.award,
             status: report.overall.status,
             agreement_alpha: report.agreement.as_ref().and_then(|a| a.alpha),
@@ -285,10 +285,10 @@ pub fn domain_records<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<
         let key = RecordKey::of(report);
         rows.extend(report.domains.iter().map(|domain| DomainRecord {
             key: key.clone(),
-            domain: domain.domain.clone(),
+            domain: domain.domain.to_string(),
             status: domain.status,
             score: domain.score,
-            band: domain.band.clone(),
+            band: domain.band.as_deref().map(String::from),
             coverage: domain.coverage,
             applicable_weight: domain.applicable_weight,
             rated_weight: domain.rated_weight,

@@ -115,12 +115,13 @@ deserialize_by_name!(AwardOutcome {
 pub struct Overall {
     /// Domain-weighted mean of the participating domains' scores, or `null`.
     pub score: Option<f64>,
+    // Band and domain ids are shared with the engine's framework index, as standard ids are.
     /// The band of the overall score.
-    pub band: Option<String>,
+    pub band: Option<Arc<str>>,
     /// The band of the lowest participating domain: one domain may not hide behind another.
-    pub profile_band: Option<String>,
+    pub profile_band: Option<Arc<str>>,
     /// The domains at that lowest score.
-    pub limiting_domains: Vec<String>,
+    pub limiting_domains: Vec<Arc<str>>,
     /// The award outcome.
     pub award: AwardOutcome,
     /// Whether an overall score was computed.
@@ -139,11 +140,11 @@ pub struct Overall {
 #[non_exhaustive]
 pub struct AwardGap {
     /// The band every participating domain must reach.
-    pub required_band: String,
+    pub required_band: Arc<str>,
     /// The participating domains below that band, in framework order.
     pub domains: Vec<BandGap>,
     /// The applicable core standards that are not met, in framework order.
-    pub core_standards: Vec<String>,
+    pub core_standards: Vec<Arc<str>>,
 }
 
 /// A participating domain below the award's required band.
@@ -153,9 +154,9 @@ pub struct AwardGap {
 #[non_exhaustive]
 pub struct BandGap {
     /// The domain's id.
-    pub domain: String,
+    pub domain: Arc<str>,
     /// Its band now.
-    pub band: Option<String>,
+    pub band: Option<Arc<str>>,
     /// Score points it is short of the required band's minimum (1 decimal).
     pub points: f64,
 }
@@ -185,8 +186,9 @@ deserialize_by_name!(DomainStatus {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DomainResult {
+    // Shared with the engine's framework index, as the band is: a report costs no copy.
     /// The domain's id.
-    pub domain: String,
+    pub domain: Arc<str>,
     /// Whether it was scored.
     pub status: DomainStatus,
     /// Whether it takes part in the overall score (spec 3.7: a core domain of weight above 0
@@ -196,7 +198,7 @@ pub struct DomainResult {
     /// Weighted mean of its assessed standards' scores, or `null`.
     pub score: Option<f64>,
     /// The band of the score.
-    pub band: Option<String>,
+    pub band: Option<Arc<str>>,
     /// Rated weight over applicable weight, or `null` when nothing applies.
     pub coverage: Option<f64>,
     /// Total weight of the applicable standards tagged with the domain.
@@ -390,7 +392,7 @@ impl Report {
 
     /// The result of one domain.
     pub fn domain(&self, id: &str) -> Option<&DomainResult> {
-        self.domains.iter().find(|result| result.domain == id)
+        self.domains.iter().find(|result| *result.domain == *id)
     }
 }
 
@@ -408,11 +410,32 @@ fn applies_by_default() -> bool {
 /// ```
 pub fn round_to(x: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
-    let rounded = (x * scale).round() / scale;
+    let rounded = round_half_away(x * scale) / scale;
     if rounded == 0.0 {
         0.0 // never write -0.0
     } else {
         rounded
+    }
+}
+
+/// `v.round()`: to the nearest whole number, halves away from zero. x86-64's baseline has no
+/// rounding instruction, so `f64::round` is a call into the C library; this is a truncation
+/// and one comparison instead (reports round some 150 numbers each). The sign of a zero may
+/// differ, which [`round_to`] writes as 0 anyway.
+fn round_half_away(v: f64) -> f64 {
+    // From 2^52 on every double is a whole number; NaN and the infinities go to `round`.
+    if v.is_nan() || v.abs() >= 4_503_599_627_370_496.0 {
+        return v.round();
+    }
+    // Both exact: the whole part fits an i64, and v minus it loses no bits.
+    let whole = v as i64 as f64;
+    let fraction = v - whole;
+    if fraction >= 0.5 {
+        whole + 1.0
+    } else if fraction <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
     }
 }
 
@@ -424,4 +447,52 @@ pub(crate) fn score1(x: f64) -> f64 {
 /// Rounds a coverage, weight or point total (3 decimals).
 pub(crate) fn ratio3(x: f64) -> f64 {
     round_to(x, 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same whole number as `f64::round` (a zero's sign aside), near halves, near 2^52
+    /// and 2^53, and for the special values.
+    #[test]
+    fn round_half_away_is_round() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            9_007_199_254_740_993.0,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for i in -2000..2000 {
+            let x = f64::from(i) / 8.0;
+            // x and its two neighbours (a step up and down in magnitude).
+            let bits = x.to_bits();
+            let (up, down) = (
+                f64::from_bits(bits + 1),
+                f64::from_bits(bits.saturating_sub(1)),
+            );
+            values.extend([x, up, down, x * 10.0 + 0.05]);
+        }
+        for v in values {
+            let (ours, std) = (round_half_away(v), v.round());
+            assert!(
+                ours == std || (ours == 0.0 && std == 0.0),
+                "{v}: {ours} vs {std}"
+            );
+        }
+        assert!(round_half_away(f64::NAN).is_nan());
+    }
 }

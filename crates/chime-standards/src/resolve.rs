@@ -35,8 +35,10 @@ pub(crate) struct Resolved {
     pub(crate) cited_starts: Vec<usize>,
     /// The `evidence` of every judgement, in order, each as an item index.
     pub(crate) cited: Vec<Option<usize>>,
-    /// The lookup table of rater ids, then of evidence ids.
-    table: IdTable,
+    /// The lookup table of rater ids.
+    rater_table: IdTable,
+    /// The lookup table of evidence ids.
+    item_table: IdTable,
 }
 
 /// An open-addressing table from the ids of a list to the first position holding each, which
@@ -147,31 +149,17 @@ impl Resolved {
             item_standards,
             cited_starts,
             cited,
-            table,
+            rater_table,
+            item_table,
         } = self;
         let raters = &assessment.raters;
         let items = &assessment.evidence;
         let judgements = &assessment.judgements;
 
         let rater_at = |i: usize| raters.get(i).map(|r| r.id.as_str());
-        table.fill(raters.len(), rater_at, first_rater);
-        rater.clear();
-        rater.extend(
-            judgements
-                .iter()
-                .map(|j| table.find(j.rater.as_deref()?, rater_at)),
-        );
-
+        rater_table.fill(raters.len(), rater_at, first_rater);
         let item_at = |i: usize| items.get(i).map(|e| e.id.as_str());
-        table.fill(items.len(), item_at, first_item);
-        let find_item = |id: &String| table.find(id, item_at);
-        cited_starts.clear();
-        cited.clear();
-        for judgement in judgements {
-            cited_starts.push(cited.len());
-            cited.extend(judgement.evidence.iter().map(find_item));
-        }
-        cited_starts.push(cited.len());
+        item_table.fill(items.len(), item_at, first_item);
 
         let find_standard = |id: &String| index.standards.get(id).copied();
         item_starts.clear();
@@ -181,8 +169,40 @@ impl Resolved {
             item_standards.extend(item.standards.iter().map(find_standard));
         }
         item_starts.push(item_standards.len());
+
+        // One pass over the judgements, in the order their strings were read (and so, mostly,
+        // laid out in memory), each judgement's standard, rater and cited items at once.
+        // Judgements usually come a standard at a time in framework order, and raters take
+        // turns: the last judgement's standard (then the next), and the rater after the last
+        // (or the first), are tried before the tables. A guessed rater stands for the first
+        // rater with its id, as a lookup finds.
+        let standard_at = |s: usize| index.standard_ids.get(s).map(|id| &**id);
+        let find_item = |id: &String| item_table.find(id, item_at);
         standard.clear();
-        standard.extend(judgements.iter().map(|j| find_standard(&j.standard)));
+        rater.clear();
+        cited_starts.clear();
+        cited.clear();
+        let (mut last_standard, mut last_rater) = (None, None);
+        for judgement in judgements {
+            let guesses = last_standard.map_or([0, 1], |s: usize| [s, s + 1]);
+            let found = guess(guesses, &judgement.standard, standard_at)
+                .or_else(|| find_standard(&judgement.standard));
+            last_standard = found.or(last_standard);
+            standard.push(found);
+
+            let found = judgement.rater.as_deref().and_then(|id| {
+                let next = last_rater.map_or(0, |r: usize| r + 1);
+                guess([next, 0], id, rater_at)
+                    .and_then(|r| first_rater.get(r).copied())
+                    .or_else(|| rater_table.find(id, rater_at))
+            });
+            last_rater = found.or(last_rater);
+            rater.push(found);
+
+            cited_starts.push(cited.len());
+            cited.extend(judgement.evidence.iter().map(find_item));
+        }
+        cited_starts.push(cited.len());
     }
 
     /// The resolved `standards` of evidence item `i`.
@@ -194,6 +214,17 @@ impl Resolved {
     pub(crate) fn cited(&self, i: usize) -> &[Option<usize>] {
         span(&self.cited_starts, &self.cited, i)
     }
+}
+
+/// Which of the positions `guesses` holds `id` (reading the ids by position through
+/// `id_at`): one or two comparisons where a list follows the order of the ids it names.
+/// `None` says only that every guess failed.
+fn guess<'a>(
+    guesses: [usize; 2],
+    id: &str,
+    id_at: impl Fn(usize) -> Option<&'a str>,
+) -> Option<usize> {
+    guesses.into_iter().find(|&at| id_at(at) == Some(id))
 }
 
 /// The `i`th run of `values`, as delimited by `starts`.

@@ -2,6 +2,8 @@
 //! scores, the award and leverage. All arithmetic is on unrounded `f64`; numbers are rounded
 //! only as they are written into the report.
 
+use std::sync::Arc;
+
 use crate::agreement;
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
@@ -92,7 +94,7 @@ pub(crate) fn score(
         },
         status: assessment.status,
         change_threshold: framework.scoring.change_threshold,
-        overall: overall_result(framework, &outcomes, &scored, overall_score),
+        overall: overall_result(framework, index, &outcomes, &scored, overall_score),
         domains,
         standards,
         leverage: leverage(
@@ -334,14 +336,13 @@ fn band_index(framework: &Framework, score: f64) -> Option<usize> {
         .rposition(|band| band.min <= rounded)
 }
 
-fn band_id(framework: &Framework, score: f64) -> Option<String> {
-    band_index(framework, score)
-        .and_then(|i| framework.scoring.bands.get(i))
-        .map(|band| band.id.clone())
+fn band_id(framework: &Framework, index: &Index, score: f64) -> Option<Arc<str>> {
+    band_index(framework, score).and_then(|i| index.band_id(i))
 }
 
 fn overall_result(
     framework: &Framework,
+    index: &Index,
     outcomes: &[DomainOutcome],
     scored: &[Scored],
     overall_score: Option<f64>,
@@ -368,7 +369,7 @@ fn overall_result(
     let limiting_domains = domain_scores
         .iter()
         .filter(|(_, s)| *s == lowest)
-        .filter_map(|(i, _)| framework.domains.get(*i).map(|d| d.id.clone()))
+        .filter_map(|(i, _)| framework.domains.get(*i).map(|d| index.domain_id(*i, d)))
         .collect();
     let required_band = &framework.scoring.award.required_band;
     let required = framework
@@ -385,30 +386,30 @@ fn overall_result(
                 domain: framework
                     .domains
                     .get(i)
-                    .map(|d| d.id.clone())
-                    .unwrap_or_default(),
-                band: band_id(framework, score),
+                    .map_or_else(|| Arc::from(""), |d| index.domain_id(i, d)),
+                band: band_id(framework, index, score),
                 points: score1(band.min - score),
             })
         })
         .collect();
-    let core_not_met: Vec<String> = framework
+    let core_not_met: Vec<Arc<str>> = framework
         .standards
         .iter()
         .zip(scored)
-        .filter(|(standard, result)| {
+        .enumerate()
+        .filter(|(_, (standard, result))| {
             standard.core
                 && result.applicable
                 && result.claim != Claim::NotApplicable
                 && result.effective < Some(framework.scoring.met_level)
         })
-        .map(|(standard, _)| standard.id.clone())
+        .map(|(s, (standard, _))| index.standard_id(s, standard))
         .collect();
     let meets = domains_below.is_empty() && core_not_met.is_empty();
     Overall {
         score: Some(score1(score)),
-        band: band_id(framework, score),
-        profile_band: band_id(framework, lowest),
+        band: band_id(framework, index, score),
+        profile_band: band_id(framework, index, lowest),
         limiting_domains,
         award: if meets {
             AwardOutcome::MeetsStandards
@@ -417,7 +418,7 @@ fn overall_result(
         },
         status: ScoreStatus::Scored,
         award_gap: (!meets).then(|| AwardGap {
-            required_band: required_band.clone(),
+            required_band: index.required_band.clone(),
             domains: domains_below,
             core_standards: core_not_met,
         }),
@@ -439,7 +440,8 @@ fn domain_results(
         .zip(sums.iter().zip(outcomes))
         .enumerate()
         .map(|(d, (domain, (sum, outcome)))| {
-            let contributions = framework
+            let mut contributions = Vec::with_capacity(index.tagged.get(d).copied().unwrap_or(0));
+            contributions.extend(framework
                 .standards
                 .iter()
                 .zip(scored.iter().zip(&index.tags))
@@ -454,7 +456,7 @@ fn domain_results(
                         score: score1(standard_score(effective, max)),
                     })
                 })
-                .collect();
+                                );
             let reason = match (outcome.status, outcome.coverage) {
                 (DomainStatus::NotScoreable, _) if sum.rated.value() == 0.0 => {
                     Some("none of the applicable standards in this domain is rated".to_string())
@@ -467,11 +469,13 @@ fn domain_results(
                 _ => None,
             };
             DomainResult {
-                domain: domain.id.clone(),
+                domain: index.domain_id(d, domain),
                 status: outcome.status,
                 participates: participates(domain, outcome),
                 score: outcome.score.map(score1),
-                band: outcome.score.and_then(|score| band_id(framework, score)),
+                band: outcome
+                    .score
+                    .and_then(|score| band_id(framework, index, score)),
                 coverage: outcome.coverage.map(ratio3),
                 applicable_weight: ratio3(sum.applicable.value()),
                 rated_weight: ratio3(sum.rated.value()),
@@ -552,46 +556,50 @@ fn leverage(
         return Vec::new();
     };
     let mut raised = outcomes.to_vec();
-    let gains: Vec<(f64, usize, &crate::framework::Standard)> = framework
-        .standards
-        .iter()
-        .zip(scored.iter().zip(&index.tags))
-        .enumerate()
-        .filter_map(|(s, (standard, (result, tags)))| {
-            let effective = result.effective.filter(|_| result.applicable)?;
-            if effective >= index.max_level {
-                return None;
-            }
-            // The overall score recomputed with this one level raised (spec 3.9): the same
-            // products a rescore would add, swapped into the exact sums. One buffer serves
-            // every candidate: the domains raised for one are put back after it.
-            for &(domain, weight) in tags {
-                let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
-                    continue;
-                };
-                let mut weighted = sum.weighted.clone();
-                weighted.add(-weight * standard_score(effective, max));
-                weighted.add(weight * standard_score(effective + 1, max));
-                *outcome = outcome_of(
-                    sum.applicable.value(),
-                    sum.rated.value(),
-                    weighted.value(),
-                    framework.scoring.min_coverage,
-                );
-            }
-            let raised_overall = overall(framework, &raised);
-            for &(domain, _) in tags {
-                if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
-                {
-                    *slot = *outcome;
+    let mut gains: Vec<(f64, usize, &crate::framework::Standard)> =
+        Vec::with_capacity(framework.standards.len());
+    gains.extend(
+        framework
+            .standards
+            .iter()
+            .zip(scored.iter().zip(&index.tags))
+            .enumerate()
+            .filter_map(|(s, (standard, (result, tags)))| {
+                let effective = result.effective.filter(|_| result.applicable)?;
+                if effective >= index.max_level {
+                    return None;
                 }
-            }
-            let gain = score1(raised_overall? - base);
-            (gain > 0.0).then_some((gain, s, standard))
-        })
-        .collect();
+                // The overall score recomputed with this one level raised (spec 3.9): the same
+                // products a rescore would add, swapped into the exact sums. One buffer serves
+                // every candidate: the domains raised for one are put back after it.
+                for &(domain, weight) in tags {
+                    let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain))
+                    else {
+                        continue;
+                    };
+                    let mut weighted = sum.weighted.clone();
+                    weighted.add(-weight * standard_score(effective, max));
+                    weighted.add(weight * standard_score(effective + 1, max));
+                    *outcome = outcome_of(
+                        sum.applicable.value(),
+                        sum.rated.value(),
+                        weighted.value(),
+                        framework.scoring.min_coverage,
+                    );
+                }
+                let raised_overall = overall(framework, &raised);
+                for &(domain, _) in tags {
+                    if let (Some(slot), Some(outcome)) =
+                        (raised.get_mut(domain), outcomes.get(domain))
+                    {
+                        *slot = *outcome;
+                    }
+                }
+                let gain = score1(raised_overall? - base);
+                (gain > 0.0).then_some((gain, s, standard))
+            }),
+    );
     // Highest gain first; a stable sort keeps framework order among equal gains.
-    let mut gains = gains;
     gains.sort_by(|a, b| b.0.total_cmp(&a.0));
     gains
         .iter()

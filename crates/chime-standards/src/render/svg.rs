@@ -811,7 +811,7 @@ mod tests {
         let template = many.domains[0].clone();
         for i in 0..7 {
             let mut extra = template.clone();
-            extra.domain = format!("an-extra-domain-with-a-rather-long-identifier-{i}");
+            extra.domain = format!("an-extra-domain-with-a-rather-long-identifier-{i}").into();
             extra.score = Some(f64::from(i) * 14.0);
             many.domains.push(extra);
         }

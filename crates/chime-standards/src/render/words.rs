@@ -1,6 +1,8 @@
 //! Words and numbers shared by the renderers: escaping, number formatting, labels from the
 //! framework (with the id as the fallback) and plain-language explanations.
 
+use std::sync::Arc;
+
 use crate::framework::Framework;
 use crate::report::{round_to, Cap, DomainResult, Report, StandardResult};
 
@@ -107,7 +109,7 @@ pub(crate) fn band_label(framework: Option<&Framework>, id: &str) -> String {
 }
 
 /// An optional band's label, or `-`.
-pub(crate) fn band_or_dash(framework: Option<&Framework>, id: Option<&String>) -> String {
+pub(crate) fn band_or_dash(framework: Option<&Framework>, id: Option<&Arc<str>>) -> String {
     id.map_or_else(|| "-".to_string(), |id| band_label(framework, id))
 }
 

@@ -116,7 +116,12 @@ fn evidence(found: &mut Collector, resolved: &Resolved, assessment: &Assessment)
                 );
             }
         }
-        check_repeats(found, || format!("{}/standards", at()), &item.standards);
+        check_repeats(
+            found,
+            || format!("{}/standards", at()),
+            &item.standards,
+            standards,
+        );
         if item.collected > assessed_on {
             found.error(
                 Code::EvidenceFromFuture,
@@ -235,7 +240,12 @@ fn judgements(
                 );
             }
         }
-        check_repeats(found, || format!("{}/evidence", at()), &judgement.evidence);
+        check_repeats(
+            found,
+            || format!("{}/evidence", at()),
+            &judgement.evidence,
+            cited,
+        );
         let first_time = match (resolved_standard, judgement.rater.is_some(), resolved_rater) {
             (Some(s), false, _) => judged.insert(s * slots),
             (Some(s), true, Some(r)) => judged.insert(s * slots + r + 1),

@@ -52,18 +52,34 @@ fn id_problem(
 }
 
 /// Reports ids listed twice in one list of references, `{prefix}/{j}` (the path is built only
-/// when there is something to report).
-fn check_repeats(found: &mut Collector, prefix: impl Fn() -> String, ids: &[String]) {
+/// when there is something to report). `resolved[j]` is what the `j`th id resolved to, when
+/// it names something: equal ids resolve alike and different ids never to the same thing, so
+/// two resolved ids are compared as numbers, and only unresolved ones as text.
+fn check_repeats(
+    found: &mut Collector,
+    prefix: impl Fn() -> String,
+    ids: &[String],
+    resolved: &[Option<usize>],
+) {
     // Reference lists are short; a linear scan of the entries before beats hashing (and
     // allocates nothing) there, and a set keeps a hostile list of thousands linear.
     const SHORT: usize = 16;
     let long = ids.len() > SHORT;
     let mut set: HashSet<&str> = HashSet::default();
+    let target = |j: usize| resolved.get(j).copied().flatten();
     for (j, id) in ids.iter().enumerate() {
         let repeated = if long {
             !set.insert(id.as_str())
         } else {
-            ids.get(..j).is_some_and(|before| before.contains(id))
+            match target(j) {
+                Some(to) => (0..j).any(|i| target(i) == Some(to)),
+                None => ids
+                    .get(..j)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .any(|(i, before)| target(i).is_none() && before == id),
+            }
         };
         if repeated {
             found.warning(
@@ -117,10 +133,18 @@ mod tests {
         for len in [3, 40] {
             let mut ids: Vec<String> = (0..len).map(|i| format!("s{i}")).collect();
             ids.push("s1".into());
-            let mut found = Collector::new(Document::Assessment);
-            check_repeats(&mut found, || "/list".to_string(), &ids);
-            let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
-            assert_eq!(paths, [format!("/list/{len}")], "list of {len}");
+            // Unresolved, and resolved as the framework would (equal ids alike).
+            let unresolved = vec![None; ids.len()];
+            let resolved: Vec<Option<usize>> = ids
+                .iter()
+                .map(|id| id.strip_prefix('s').and_then(|n| n.parse().ok()))
+                .collect();
+            for resolved in [&unresolved, &resolved] {
+                let mut found = Collector::new(Document::Assessment);
+                check_repeats(&mut found, || "/list".to_string(), &ids, resolved);
+                let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
+                assert_eq!(paths, [format!("/list/{len}")], "list of {len}");
+            }
         }
     }
 }
