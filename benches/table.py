@@ -26,6 +26,8 @@ ROWS = [
     ("parse", "parse_json::<Assessment> (typed)"),
     ("validate", "Engine::validate (parsed assessment)"),
     ("score", "Engine::score (validate + score + build report)"),
+    ("score_cached", "Engine::score, 5 documents 20 times each (warm caches)"),
+    ("score_just_parsed", "Engine::score right after each parse, as in end_to_end"),
     ("serialize", "report -> JSON"),
     ("end_to_end", "score_json + report -> JSON"),
 ]
@@ -79,6 +81,10 @@ def main() -> None:
         table.append(("score - validate", "scoring + report alone (derived)", ns / 1000,
                       1e9 / ns if ns > 0 else float("nan"), None, ns / base_ns))
     framework = results["engine_build_default_framework"]
+    # Issue 11's measure: the part of end to end that is validation and scoring.
+    shares = [(name, results[name][0] / results["end_to_end"][0])
+              for name in ("score", "score_cached", "score_just_parsed")
+              if results.get(name) and results.get("end_to_end")]
 
     if markdown:
         print("| step | what | µs / assessment | assessments/s | MB/s | × baseline |")
@@ -89,6 +95,10 @@ def main() -> None:
         if framework:
             print(f"| `engine_build_default_framework` | parse + check + index chime-lero, once |"
                   f" {framework[0] / 1000:,.1f} (once) | — | — | — |")
+        if shares:
+            print()
+        for name, share in shares:
+            print(f"- `{name}` / `end_to_end`: {share:.1%}")
         return
     print(f"{'step':<26}{'µs/assessment':>14}{'assessments/s':>15}{'MB/s':>9}{'x baseline':>12}")
     for name, _, us, per_s, mbs, ratio in table:
@@ -96,6 +106,8 @@ def main() -> None:
         print(f"{name:<26}{us:>14.1f}{per_s:>15,.0f}{mb:>9}{ratio:>12.2f}")
     if framework:
         print(f"{'engine_build (once)':<26}{framework[0] / 1000:>14.1f}")
+    for name, share in shares:
+        print(f"{name} / end_to_end: {share:.1%}")
     e2e = results.get("end_to_end")
     if e2e:
         ratio = e2e[0] / results[BASELINE][0]

@@ -21,7 +21,10 @@
 //! - `validate`: `Engine::validate` of a parsed assessment;
 //! - `score`: `Engine::score` of a parsed assessment (validation + scoring + report);
 //! - `score_cached`: as `score`, but 20 times each of the first 5 assessments, so their data
-//!   is in the CPU's caches as in `end_to_end` (`score` reads each document cold);
+//!   is in the CPU's caches (`score` reads each document cold);
+//! - `score_just_parsed`: `Engine::score` of each document right after it is parsed (the parse
+//!   not timed), as `end_to_end` runs it: the part of `end_to_end` that is validation and
+//!   scoring;
 //! - `serialize`: the report to compact JSON;
 //! - `end_to_end`: `Engine::score_json` + `serde_json::to_vec` (what `chime score --ndjson`
 //!   does per line).
@@ -29,6 +32,7 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use chime_standards::{parse_json, synthetic_assessment, Assessment, Document, Engine, Limits};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -113,6 +117,24 @@ fn scoring(c: &mut Criterion) {
                     black_box(engine.score(black_box(assessment)).unwrap());
                 }
             }
+        })
+    });
+    // Validation and scoring as `end_to_end` runs them (`score_json` is `parse_json` then
+    // `score`): each document parsed just before, untimed, so its data is where the parse
+    // left it. `score` instead reads documents parsed long before, out of the caches.
+    group.bench_function("score_just_parsed", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                for text in &texts {
+                    let assessment: Assessment =
+                        parse_json(text, Document::Assessment, &limits).unwrap();
+                    let started = Instant::now();
+                    black_box(engine.score(black_box(&assessment)).unwrap());
+                    spent += started.elapsed();
+                }
+            }
+            spent
         })
     });
     group.bench_function("end_to_end", |b| {
