@@ -15,8 +15,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chime_standards::{
-    self as chime, render, Assessment, Code, Diagnostic, Document, Error, Limits, RecordLevel,
-    Report, SchemaKind, Severity,
+    self as chime, render, Assessment, Code, Cohort, Diagnostic, Document, Error, Limits,
+    RecordLevel, Report, SchemaKind, Severity,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -446,6 +446,22 @@ fn cohort<'py>(
         Ok(summary) => to_py(py, &summary),
         Err(error) => Err(raise(py, &error)),
     }
+}
+
+/// A cohort's per-standard table: its columns with their kinds (as `record_column_kinds`
+/// gives them) and its flat rows, both from the core (`Cohort::standard_columns` and
+/// `Cohort::standard_rows`).
+#[pyfunction]
+fn cohort_standard_table<'py>(
+    py: Python<'py>,
+    cohort: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let cohort: Cohort = pythonize::depythonize(cohort)
+        .map_err(|error| PyValueError::new_err(format!("not a cohort document: {error}")))?;
+    Ok((
+        to_py(py, &Cohort::standard_columns())?,
+        to_py(py, &cohort.standard_rows())?,
+    ))
 }
 
 /// Tidy rows of reports (`level` is `overall`, `domain` or `standard`), as a list of dicts.
@@ -907,6 +923,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(agreement_reading, module)?)?;
     module.add_function(wrap_pyfunction!(agreement_text, module)?)?;
     module.add_function(wrap_pyfunction!(record_column_kinds, module)?)?;
+    module.add_function(wrap_pyfunction!(cohort_standard_table, module)?)?;
     module.add("ENGINE", chime::ENGINE)?;
     module.add("DEFAULT_FRAMEWORK_JSON", chime::DEFAULT_FRAMEWORK_JSON)?;
     module.add("EXAMPLE_ASSESSMENT_JSON", chime::EXAMPLE_ASSESSMENT_JSON)?;

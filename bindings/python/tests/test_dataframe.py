@@ -267,3 +267,14 @@ def test_cohort_standards_frame_counts_each_reports_status() -> None:
         assert row["capped"] == capped
     assert str(frame["agreement_alpha"].dtype) == "Float64"
     assert isinstance(frame["agreement_status"].dtype, pd.CategoricalDtype)
+    statuses = list(chime.vocabulary()["standard_status"])
+    assert list(frame.columns[:2]) == ["standard", "n"]
+    assert sorted(frame.columns[2 : 2 + len(statuses)]) == sorted(statuses)
+    for name in ["n", *statuses, "capped", "agreement_units", "agreement_values"]:
+        assert str(frame[name].dtype) == "int64", name
+
+
+def test_cohort_standards_refuses_what_is_not_a_cohort() -> None:
+    pytest.importorskip("pandas")
+    with pytest.raises(ValueError, match="not a cohort document"):
+        chime.cohort_standards({"format": "chime-standards/cohort@1", "standards": "none"})

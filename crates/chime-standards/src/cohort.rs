@@ -64,6 +64,31 @@ pub struct CohortStandard {
     pub agreement: Agreement,
 }
 
+/// One row of a cohort's per-standard table ([`Cohort::standard_rows`]): a [`CohortStandard`]
+/// made flat for data frames, with a count for every standard status (zero where no report
+/// gave it), so that every row has the columns [`Cohort::standard_columns`] lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CohortStandardRow {
+    /// The standard's id.
+    pub standard: String,
+    /// Reports that list the standard.
+    pub n: u32,
+    /// How many reports gave it each status, one entry per status name.
+    #[serde(flatten)]
+    pub statuses: BTreeMap<String, u32>,
+    /// Reports in which the evidence held it below its claim.
+    pub capped: u32,
+    /// The pooled agreement's alpha.
+    pub agreement_alpha: Option<f64>,
+    /// Whether the pooled alpha could be computed.
+    pub agreement_status: ScoreStatus,
+    /// Pairable units of the pooled agreement.
+    pub agreement_units: u32,
+    /// Ratings on pairable units.
+    pub agreement_values: u32,
+}
+
 /// Statistics of one score across reports.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -228,6 +253,39 @@ impl Cohort {
     /// The cohort as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
         crate::read::json::to_pretty(self)
+    }
+
+    /// The per-standard table ([`Cohort::standards`]) as flat rows, one per standard in the
+    /// cohort's order: for data frames, with the columns of [`Cohort::standard_columns`].
+    ///
+    /// ```
+    /// use chime_standards::{cohort, example_assessment, Engine};
+    /// let report = Engine::default_framework().score(&example_assessment()).unwrap();
+    /// let pooled = cohort([&report, &report]).unwrap();
+    /// let rows = pooled.standard_rows();
+    /// assert_eq!(rows.len(), report.standards.len());
+    /// assert!(rows.iter().all(|row| row.n == 2));
+    /// ```
+    pub fn standard_rows(&self) -> Vec<CohortStandardRow> {
+        self.standards
+            .iter()
+            .map(|entry| CohortStandardRow {
+                standard: entry.standard.clone(),
+                n: entry.n,
+                statuses: StandardStatus::NAMED
+                    .iter()
+                    .map(|(_, name)| {
+                        let count = entry.statuses.get(*name).copied().unwrap_or(0);
+                        ((*name).to_owned(), count)
+                    })
+                    .collect(),
+                capped: entry.capped,
+                agreement_alpha: entry.agreement.alpha,
+                agreement_status: entry.agreement.status,
+                agreement_units: entry.agreement.units,
+                agreement_values: entry.agreement.values,
+            })
+            .collect()
     }
 
     /// The cohort as CSV: a header, one row for the overall score, one per domain.

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AssessmentStatus, Structure};
+use crate::cohort::Cohort;
 use crate::framework::Framework;
 use crate::records::RecordLevel;
 use crate::report::{AwardOutcome, DomainStatus, ScoreStatus, StandardStatus};
@@ -153,9 +154,39 @@ impl RecordLevel {
     }
 }
 
+impl Cohort {
+    /// The columns of [`Cohort::standard_rows`] with their kinds, in order: `standard`, `n`,
+    /// one count per standard status (in the spec's order), `capped`, then the pooled
+    /// agreement's `agreement_alpha`, `agreement_status`, `agreement_units` and
+    /// `agreement_values`.
+    pub fn standard_columns() -> Vec<Column> {
+        let column = |name: &str, kind: ColumnKind, nullable: bool| Column {
+            name: name.to_owned(),
+            kind,
+            nullable,
+        };
+        let mut columns = vec![
+            column("standard", ColumnKind::Text, false),
+            column("n", ColumnKind::Integer, false),
+        ];
+        for (_, status) in StandardStatus::NAMED {
+            columns.push(column(status, ColumnKind::Integer, false));
+        }
+        columns.extend([
+            column("capped", ColumnKind::Integer, false),
+            column("agreement_alpha", ColumnKind::Number, true),
+            column("agreement_status", names(ScoreStatus::NAMED), false),
+            column("agreement_units", ColumnKind::Integer, false),
+            column("agreement_values", ColumnKind::Integer, false),
+        ]);
+        columns
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::Rating;
     use crate::default::{default_framework, example_assessment};
     use crate::engine::Engine;
     use crate::records::records;
@@ -176,25 +207,74 @@ mod tests {
             let columns = level.column_kinds(Some(&framework));
             let rows =
                 serde_json::to_value(records([&report], level)).unwrap_or_else(|e| panic!("{e}"));
-            for column in &columns {
-                assert_ne!(column.kind, ColumnKind::Unknown, "{}", column.name);
-                for row in rows.as_array().into_iter().flatten() {
-                    let value = &row[&column.name];
-                    let fits = match &column.kind {
-                        _ if value.is_null() => column.nullable,
-                        ColumnKind::Text | ColumnKind::Date => value.is_string(),
-                        ColumnKind::Integer => value.is_u64() || value.is_i64(),
-                        ColumnKind::Number => value.is_number(),
-                        ColumnKind::Flag => value.is_boolean(),
-                        ColumnKind::Category { categories, .. } => categories
-                            .iter()
-                            .any(|c| Some(c.as_str()) == value.as_str()),
-                        ColumnKind::Unknown => false,
-                    };
-                    assert!(fits, "{}: {value} is not {:?}", column.name, column.kind);
-                }
+            assert_rows_fit(&columns, &rows);
+        }
+    }
+
+    /// Every column is described, and each row's value of it fits its kind.
+    fn assert_rows_fit(columns: &[Column], rows: &serde_json::Value) {
+        for column in columns {
+            assert_ne!(column.kind, ColumnKind::Unknown, "{}", column.name);
+            for row in rows.as_array().into_iter().flatten() {
+                let value = &row[&column.name];
+                let fits = match &column.kind {
+                    _ if value.is_null() => column.nullable,
+                    ColumnKind::Text | ColumnKind::Date => value.is_string(),
+                    ColumnKind::Integer => value.is_u64() || value.is_i64(),
+                    ColumnKind::Number => value.is_number(),
+                    ColumnKind::Flag => value.is_boolean(),
+                    ColumnKind::Category { categories, .. } => categories
+                        .iter()
+                        .any(|c| Some(c.as_str()) == value.as_str()),
+                    ColumnKind::Unknown => false,
+                };
+                assert!(fits, "{}: {value} is not {:?}", column.name, column.kind);
             }
         }
+    }
+
+    /// The cohort's per-standard rows have exactly the listed columns, every value fits its
+    /// kind, and each count is the cohort entry's (zero for a status no report gave).
+    #[test]
+    fn cohort_standard_rows_have_the_listed_columns_and_the_entries_counts() {
+        let engine = Engine::default_framework();
+        let example = example_assessment();
+        let mut lowered = example.clone();
+        for judgement in &mut lowered.judgements {
+            if matches!(judgement.rating, Rating::Level(_)) {
+                judgement.rating = Rating::Level(0);
+            }
+        }
+        let score = |a| engine.score(a).unwrap_or_else(|e| panic!("{e:?}"));
+        let reports = [score(&example), score(&example), score(&lowered)];
+        let pooled = crate::cohort::cohort(&reports).unwrap_or_else(|e| panic!("{e:?}"));
+        let columns = Cohort::standard_columns();
+        let rows = serde_json::to_value(pooled.standard_rows()).unwrap_or_else(|e| panic!("{e}"));
+        assert_rows_fit(&columns, &rows);
+        let mut names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+        names.sort_unstable();
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        assert_eq!(rows.len(), pooled.standards.len());
+        for (row, entry) in rows.iter().zip(&pooled.standards) {
+            let mut keys: Vec<&str> = row
+                .as_object()
+                .map(|o| o.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            keys.sort_unstable();
+            assert_eq!(keys, names, "every row has exactly the listed columns");
+            assert_eq!(row["standard"], entry.standard.as_str());
+            for (_, status) in StandardStatus::NAMED {
+                let count = entry.statuses.get(*status).copied().unwrap_or(0);
+                assert_eq!(row[*status], count, "{} {status}", entry.standard);
+            }
+            assert_eq!(row["capped"], entry.capped);
+            assert_eq!(row["agreement_units"], entry.agreement.units);
+        }
+        // Lowering every rating gives some standard two statuses across the three reports.
+        assert!(pooled
+            .standards
+            .iter()
+            .any(|entry| entry.statuses.len() > 1));
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub use assessment::{
 };
 pub use batch::{default_jobs, map_ordered};
 pub use cohort::{
-    cohort, AwardCounts, Cohort, CohortStandard, DomainSummary, Summary, COHORT_FORMAT,
+    cohort, AwardCounts, Cohort, CohortStandard, CohortStandardRow, DomainSummary, Summary,
+    COHORT_FORMAT,
 };
 pub use columns::{Column, ColumnKind};
 pub use compare::compare_with_mapping;

@@ -1071,40 +1071,17 @@ def cohort_standards(cohort_document: Mapping[str, Any]) -> pandas.DataFrame:
     one column per standard status with the number of reports that gave it (in the order the
     core declares the statuses), ``capped``, and the pooled agreement (``agreement_alpha``,
     nullable ``Float64``; ``agreement_status`` a categorical; ``agreement_units`` and
-    ``agreement_values``). Nothing is computed here: every number is the core's. Needs pandas.
+    ``agreement_values``). The rows, the columns and their kinds are the core's; the dtypes
+    follow the kinds as in :func:`to_dataframe`. Needs pandas.
     """
     import pandas as pd
 
-    kinds = _native.record_column_kinds("standard", None)
-    statuses: list[str] = next(k["categories"] for k in kinds if k["name"] == "status")
-    rows = []
-    for entry in cohort_document.get("standards", ()):
-        agreement = entry.get("agreement") or {}
-        counts = entry.get("statuses", {})
-        rows.append(
-            {
-                "standard": entry["standard"],
-                "n": entry["n"],
-                **{status: counts.get(status, 0) for status in statuses},
-                "capped": entry["capped"],
-                "agreement_alpha": agreement.get("alpha"),
-                "agreement_status": agreement.get("status"),
-                "agreement_units": agreement.get("units"),
-                "agreement_values": agreement.get("values"),
-            }
-        )
-    columns = ["standard", "n", *statuses, "capped"]
-    columns += ["agreement_alpha", "agreement_status", "agreement_units", "agreement_values"]
-    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=columns)
-    for name in ["n", *statuses, "capped"]:
-        frame[name] = frame[name].astype("int64")
-    frame["agreement_alpha"] = frame["agreement_alpha"].astype("Float64")
-    frame["agreement_units"] = frame["agreement_units"].astype("Int64")
-    frame["agreement_values"] = frame["agreement_values"].astype("Int64")
-    score_status = next(k for k in _native.record_column_kinds("overall", None) if k["name"] == "status")
-    frame["agreement_status"] = frame["agreement_status"].astype(
-        pd.CategoricalDtype(score_status["categories"])
+    columns, rows = _native.cohort_standard_table(cohort_document)
+    frame: pandas.DataFrame = pd.DataFrame.from_records(
+        rows, columns=[column["name"] for column in columns]
     )
+    for column in columns:
+        frame[column["name"]] = _typed(pd, frame[column["name"]], column)
     return frame
 
 

@@ -4,7 +4,7 @@ mypy against ``tests/typing_usage.py`` and against the runtime by ``tests/test_s
 This module is private: use the classes and functions of :mod:`chime_standards`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, final
 
 from chime_standards.errors import ValidationError
@@ -41,6 +41,7 @@ __all__ = [
     "key_id",
     "canonical_json",
     "record_column_kinds",
+    "cohort_standard_table",
     "ENGINE",
     "DEFAULT_FRAMEWORK_JSON",
     "EXAMPLE_ASSESSMENT_JSON",
@@ -114,6 +115,9 @@ def compare(before: ReportData, after: ReportData) -> dict[str, Any]: ...
 def cohort(reports: Sequence[ReportData]) -> dict[str, Any]: ...
 def records(reports: Sequence[ReportData], level: str) -> list[dict[str, Any]]: ...
 def record_column_kinds(level: str, framework: Engine | None = None) -> list[dict[str, Any]]: ...
+def cohort_standard_table(
+    cohort: Mapping[str, Any],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
 def record_columns(level: str) -> list[str]: ...
 def schema(name: str) -> str: ...
 def default_jobs() -> int: ...
