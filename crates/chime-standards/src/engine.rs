@@ -109,14 +109,13 @@ impl Engine {
         gathered: &claims::Gathered,
         assessment: &Assessment,
     ) -> Vec<Diagnostic> {
-        let mut diagnostics = self.warnings.clone();
-        diagnostics.extend(validate::assessment(
-            &self.framework,
-            &self.index,
-            resolved,
-            gathered,
-            assessment,
-        ));
+        let mut diagnostics =
+            validate::assessment(&self.framework, &self.index, resolved, gathered, assessment);
+        // The framework's warnings come first; with none (the usual case) the assessment's
+        // list is returned as it is, not copied into a new one.
+        if !self.warnings.is_empty() {
+            diagnostics.splice(0..0, self.warnings.iter().cloned());
+        }
         diagnostics
     }
 
@@ -162,5 +161,42 @@ impl Engine {
     /// Whether a standard applies to an organisation of this structure (spec 3.1).
     pub fn applies(standard: &Standard, structure: Structure) -> bool {
         crate::index::applies(standard, structure)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Severity};
+
+    /// The framework's warnings come before the assessment's diagnostics, in validation and
+    /// in reports alike.
+    #[test]
+    fn framework_warnings_lead_every_list() {
+        let mut framework = Engine::default_framework().framework().clone();
+        framework.id = "Chime_Lero".to_string();
+        let engine = Engine::new(framework).unwrap_or_else(|error| panic!("{error}"));
+        let warnings = engine.framework_warnings().to_vec();
+        assert!(warnings.iter().any(|w| w.code == Code::IdNotKebab));
+        let mut assessment = crate::example_assessment();
+        assessment.framework.id = "Chime_Lero".to_string();
+        // Errors of its own: judgements citing evidence that is gone.
+        assessment.evidence.truncate(0);
+        let diagnostics = engine.validate(&assessment);
+        assert_eq!(diagnostics.get(..warnings.len()), Some(&warnings[..]));
+        let own = diagnostics.get(warnings.len()..).unwrap_or(&[]);
+        assert!(!own.is_empty());
+        assert!(own.iter().all(|d| d.document == Document::Assessment));
+        assert!(own.iter().any(|d| d.severity == Severity::Error));
+        let mut valid = crate::example_assessment();
+        valid.framework.id = "Chime_Lero".to_string();
+        if let Ok(report) = engine.score(&valid) {
+            assert_eq!(
+                report.diagnostics.get(..warnings.len()),
+                Some(&warnings[..])
+            );
+        } else {
+            panic!("the example scores");
+        }
     }
 }
