@@ -92,3 +92,62 @@ fn reliability_data_holds_every_integer_rating_once() {
     broken.framework.id = "other".into();
     assert!(engine.reliability_data(&broken).is_err());
 }
+
+/// Each block of agreement, the domains' and the report's, worked out apart from the report:
+/// alpha of the levels of its applicable standards, and its raters the distinct raters giving
+/// whole-number ratings on those of its standards that two or more such ratings decide.
+#[test]
+fn every_agreement_block_is_alpha_of_its_own_standards() {
+    use chime_standards::{synthetic_assessment, Rating};
+    use std::collections::BTreeSet;
+    let engine = Engine::default_framework();
+    let framework = engine.framework();
+    for index in 0..60 {
+        let assessment = synthetic_assessment(framework, 7, index);
+        let Ok(report) = engine.score(&assessment) else {
+            continue;
+        };
+        let expected = |in_block: &dyn Fn(&str) -> bool| {
+            let chosen: Vec<_> = report
+                .standards
+                .iter()
+                .filter(|s| s.status != StandardStatus::NotApplicable && in_block(&s.standard))
+                .collect();
+            let mut agreement = alpha_ordinal(chosen.iter().map(|s| s.raters.levels.as_slice()));
+            let mut raters = BTreeSet::new();
+            for standard in &chosen {
+                let rated: Vec<&str> = assessment
+                    .judgements
+                    .iter()
+                    .filter(|j| *j.standard == *standard.standard)
+                    .filter(|j| matches!(j.rating, Rating::Level(_)))
+                    .filter_map(|j| j.rater.as_deref())
+                    .collect();
+                if rated.len() >= 2 {
+                    raters.extend(rated);
+                }
+            }
+            agreement.raters = Some(raters.len() as u32);
+            agreement
+        };
+        for domain in &report.domains {
+            let tagged = |id: &str| {
+                framework
+                    .standards
+                    .iter()
+                    .any(|s| s.id == id && s.domains.iter().any(|t| t.domain == *domain.domain))
+            };
+            assert_eq!(
+                domain.agreement.as_ref(),
+                Some(&expected(&tagged)),
+                "assessment {index}, domain {}",
+                domain.domain
+            );
+        }
+        assert_eq!(
+            report.agreement,
+            Some(expected(&|_| true)),
+            "assessment {index}"
+        );
+    }
+}
