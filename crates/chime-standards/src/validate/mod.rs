@@ -64,6 +64,10 @@ fn check_repeats(
     // Reference lists are short; a linear scan of the entries before beats hashing (and
     // allocates nothing) there, and a set keeps a hostile list of thousands linear.
     const SHORT: usize = 16;
+    // Most lists hold one id or none, with nothing to repeat.
+    if ids.len() < 2 {
+        return;
+    }
     let long = ids.len() > SHORT;
     let mut set: HashSet<&str> = HashSet::default();
     let target = |j: usize| resolved.get(j).copied().flatten();
