@@ -62,9 +62,8 @@ def main() -> None:
     if "--json" in sys.argv:
         out = pathlib.Path(sys.argv[sys.argv.index("--json") + 1])
         out.write_text(json.dumps({"batch": BATCH, "results": results}, indent=2))
-    if results.get(BASELINE) is None:
-        sys.exit(f"no {BASELINE} result: run the benchmark first")
-    base_ns = results[BASELINE][0] / BATCH
+    # Without the baseline (a filtered run), the ratio column is left empty.
+    base_ns = results[BASELINE][0] / BATCH if results.get(BASELINE) else None
 
     table = []
     for name, what in ROWS:
@@ -74,12 +73,13 @@ def main() -> None:
         ns_batch, _, nbytes = result
         ns = ns_batch / BATCH
         mbs = nbytes / (ns_batch / 1e9) / 1e6 if nbytes else None
-        table.append((name, what, ns / 1000, 1e9 / ns, mbs, ns / base_ns))
+        table.append((name, what, ns / 1000, 1e9 / ns, mbs, ns / base_ns if base_ns else None))
     # Derived: scoring proper is `score` minus the validation it starts with.
     if results.get("score") and results.get("validate"):
         ns = (results["score"][0] - results["validate"][0]) / BATCH
         table.append(("score - validate", "scoring + report alone (derived)", ns / 1000,
-                      1e9 / ns if ns > 0 else float("nan"), None, ns / base_ns))
+                      1e9 / ns if ns > 0 else float("nan"), None,
+                      ns / base_ns if base_ns else None))
     framework = results["engine_build_default_framework"]
     # Issue 11's measure: the part of end to end that is validation and scoring.
     shares = [(name, results[name][0] / results["end_to_end"][0])
@@ -91,7 +91,8 @@ def main() -> None:
         print("|---|---|---:|---:|---:|---:|")
         for name, what, us, per_s, mbs, ratio in table:
             mb = f"{mbs:,.1f}" if mbs else "—"
-            print(f"| `{name}` | {what} | {us:,.1f} | {per_s:,.0f} | {mb} | {ratio:.2f} |")
+            times = f"{ratio:.2f}" if ratio is not None else "—"
+            print(f"| `{name}` | {what} | {us:,.1f} | {per_s:,.0f} | {mb} | {times} |")
         if framework:
             print(f"| `engine_build_default_framework` | parse + check + index chime-lero, once |"
                   f" {framework[0] / 1000:,.1f} (once) | — | — | — |")
@@ -103,13 +104,14 @@ def main() -> None:
     print(f"{'step':<26}{'µs/assessment':>14}{'assessments/s':>15}{'MB/s':>9}{'x baseline':>12}")
     for name, _, us, per_s, mbs, ratio in table:
         mb = f"{mbs:,.1f}" if mbs else "-"
-        print(f"{name:<26}{us:>14.1f}{per_s:>15,.0f}{mb:>9}{ratio:>12.2f}")
+        times = f"{ratio:.2f}" if ratio is not None else "-"
+        print(f"{name:<26}{us:>14.1f}{per_s:>15,.0f}{mb:>9}{times:>12}")
     if framework:
         print(f"{'engine_build (once)':<26}{framework[0] / 1000:>14.1f}")
     for name, share in shares:
         print(f"{name} / end_to_end: {share:.1%}")
     e2e = results.get("end_to_end")
-    if e2e:
+    if e2e and base_ns:
         ratio = e2e[0] / results[BASELINE][0]
         verdict = "met" if ratio <= 2.0 else "NOT met"
         print(f"target: end-to-end <= 2x the bare JSON round trip: {ratio:.2f}x ({verdict})")
