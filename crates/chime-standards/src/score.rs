@@ -10,7 +10,7 @@ use crate::claims::{self, Claim};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
 use crate::exact::ExactSum;
-use crate::framework::{Domain, EvidenceRules, Framework, Requirement};
+use crate::framework::{Domain, EvidenceRules, Framework, Requirement, Standard};
 use crate::index::{applies, Index};
 use crate::report::{
     ratio3, score1, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
@@ -441,13 +441,8 @@ fn domain_results(
         .enumerate()
         .map(|(d, (domain, (sum, outcome)))| {
             let mut contributions = Vec::with_capacity(index.tagged.get(d).copied().unwrap_or(0));
-            contributions.extend(framework
-                .standards
-                .iter()
-                .zip(scored.iter().zip(&index.tags))
-                .enumerate()
-                .filter_map(|(s, (standard, (result, tags)))| {
-                    let effective = result.effective.filter(|_| result.applicable)?;
+            contributions.extend(rated(framework, index, scored).filter_map(
+                |(s, standard, effective, tags)| {
                     let &(_, weight) = tags.iter().find(|(domain, _)| *domain == d)?;
                     Some(Contribution {
                         standard: index.standard_id(s, standard),
@@ -455,8 +450,8 @@ fn domain_results(
                         effective,
                         score: score1(standard_score(effective, max)),
                     })
-                })
-                                );
+                },
+            ));
             let reason = match (outcome.status, outcome.coverage) {
                 (DomainStatus::NotScoreable, _) if sum.rated.value() == 0.0 => {
                     Some("none of the applicable standards in this domain is rated".to_string())
@@ -542,6 +537,25 @@ fn standard_results(
         .collect()
 }
 
+/// Each standard that applies and is rated, in framework order: its position, the standard,
+/// its effective level and its domains with their weights (what domain results and leverage
+/// both walk).
+fn rated<'a>(
+    framework: &'a Framework,
+    index: &'a Index,
+    scored: &'a [Scored],
+) -> impl Iterator<Item = (usize, &'a Standard, u32, &'a [(usize, f64)])> + 'a {
+    framework
+        .standards
+        .iter()
+        .zip(scored.iter().zip(&index.tags))
+        .enumerate()
+        .filter_map(|(s, (standard, (result, tags)))| {
+            let effective = result.effective.filter(|_| result.applicable)?;
+            Some((s, standard, effective, tags.as_slice()))
+        })
+}
+
 /// What one more level of each standard would add to the overall score (spec 3.9).
 fn leverage(
     framework: &Framework,
@@ -556,48 +570,39 @@ fn leverage(
         return Vec::new();
     };
     let mut raised = outcomes.to_vec();
-    let mut gains: Vec<(f64, usize, &crate::framework::Standard)> =
-        Vec::with_capacity(framework.standards.len());
+    let mut gains: Vec<(f64, usize, &Standard)> = Vec::with_capacity(framework.standards.len());
     gains.extend(
-        framework
-            .standards
-            .iter()
-            .zip(scored.iter().zip(&index.tags))
-            .enumerate()
-            .filter_map(|(s, (standard, (result, tags)))| {
-                let effective = result.effective.filter(|_| result.applicable)?;
-                if effective >= index.max_level {
-                    return None;
+        rated(framework, index, scored).filter_map(|(s, standard, effective, tags)| {
+            if effective >= index.max_level {
+                return None;
+            }
+            // The overall score recomputed with this one level raised (spec 3.9): the same
+            // products a rescore would add, swapped into the exact sums. One buffer serves
+            // every candidate: the domains raised for one are put back after it.
+            for &(domain, weight) in tags {
+                let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
+                    continue;
+                };
+                let mut weighted = sum.weighted.clone();
+                weighted.add(-weight * standard_score(effective, max));
+                weighted.add(weight * standard_score(effective + 1, max));
+                *outcome = outcome_of(
+                    sum.applicable.value(),
+                    sum.rated.value(),
+                    weighted.value(),
+                    framework.scoring.min_coverage,
+                );
+            }
+            let raised_overall = overall(framework, &raised);
+            for &(domain, _) in tags {
+                if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
+                {
+                    *slot = *outcome;
                 }
-                // The overall score recomputed with this one level raised (spec 3.9): the same
-                // products a rescore would add, swapped into the exact sums. One buffer serves
-                // every candidate: the domains raised for one are put back after it.
-                for &(domain, weight) in tags {
-                    let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain))
-                    else {
-                        continue;
-                    };
-                    let mut weighted = sum.weighted.clone();
-                    weighted.add(-weight * standard_score(effective, max));
-                    weighted.add(weight * standard_score(effective + 1, max));
-                    *outcome = outcome_of(
-                        sum.applicable.value(),
-                        sum.rated.value(),
-                        weighted.value(),
-                        framework.scoring.min_coverage,
-                    );
-                }
-                let raised_overall = overall(framework, &raised);
-                for &(domain, _) in tags {
-                    if let (Some(slot), Some(outcome)) =
-                        (raised.get_mut(domain), outcomes.get(domain))
-                    {
-                        *slot = *outcome;
-                    }
-                }
-                let gain = score1(raised_overall? - base);
-                (gain > 0.0).then_some((gain, s, standard))
-            }),
+            }
+            let gain = score1(raised_overall? - base);
+            (gain > 0.0).then_some((gain, s, standard))
+        }),
     );
     // Highest gain first; a stable sort keeps framework order among equal gains.
     gains.sort_by(|a, b| b.0.total_cmp(&a.0));
