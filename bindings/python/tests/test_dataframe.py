@@ -276,5 +276,8 @@ def test_cohort_standards_frame_counts_each_reports_status() -> None:
 
 def test_cohort_standards_refuses_what_is_not_a_cohort() -> None:
     pytest.importorskip("pandas")
+    framework = chime.Framework.default()
+    pooled = chime.cohort([framework.score(chime.Assessment.example().to_dict())])
+    assert len(chime.cohort_standards(pooled)) == len(pooled["standards"])
     with pytest.raises(ValueError, match="not a cohort document"):
-        chime.cohort_standards({"format": "chime-standards/cohort@1", "standards": "none"})
+        chime.cohort_standards({**pooled, "standards": "none"})

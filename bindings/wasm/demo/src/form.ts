@@ -623,8 +623,8 @@ function notes(std: Standard): HTMLElement {
       },
     },
     h("summary", null, "Notes, strengths and actions", ofStandard(std)),
-    field("Notes", narrative, { "data-judge": key, "data-part": "narrative" }, PRIVATE_HINT),
-    field("What is going well", strengths, { "data-judge": key, "data-part": "strengths" }, PRIVATE_HINT),
+    field(["Notes", ofStandard(std)], narrative, { "data-judge": key, "data-part": "narrative" }, PRIVATE_HINT),
+    field(["What is going well", ofStandard(std)], strengths, { "data-judge": key, "data-part": "strengths" }, PRIVATE_HINT),
     actionsBox(std),
   );
 }
@@ -640,7 +640,7 @@ function actionsBox(std: Standard): HTMLElement {
   return h(
     "fieldset",
     { class: "actions", "data-judge": judgeKey(std.id, null), "data-part": "actions", "aria-describedby": hintId },
-    h("legend", null, "Actions"),
+    h("legend", null, "Actions", ofStandard(std)),
     h("p", { class: "hint", id: hintId }, "Improvements you plan, each with a date if you have one. Kept in your assessment file; never copied into the report."),
     rows,
     h(
@@ -657,6 +657,7 @@ function actionsBox(std: Standard): HTMLElement {
         },
       },
       "Add an action",
+      ofStandard(std),
     ),
   );
 }
@@ -705,7 +706,7 @@ function evidenceLinks(std: Standard): HTMLElement {
   return h(
     "fieldset",
     { class: "links", "data-std-evidence": std.id },
-    h("legend", null, "Evidence for this standard"),
+    h("legend", null, "Evidence for this standard", ofStandard(std)),
     h("div", { class: "link-list", "data-links-for": std.id }, linkList(std.id)),
     h(
       "button",

@@ -662,8 +662,6 @@ async function boot(): Promise<void> {
   store.doc = draft && !setAside ? normalise(draft.assessment) : newAssessment(store.fw);
   store.me = draft && !setAside && store.doc.raters.some((r) => r.id === draft.rater) ? (draft.rater ?? null) : null;
   store.migration = draft && !setAside ? (draft.migration ?? null) : null;
-  hooks.changed = schedule;
-  wire();
   // The results come first: they are what a returning group looks for, and the form (every
   // standard's card) takes longer to build than the engine takes to score. The browser
   // paints them before the form and the chart are drawn (renderAll scores again, in full).
@@ -673,6 +671,9 @@ async function boot(): Promise<void> {
   // The first score is on the page: what the browser test times (benches/README.md).
   performance.mark("chime:first-score");
   await nextPaint();
+  // Controls work from when the form they act on is there.
+  hooks.changed = schedule;
+  wire();
   renderPanels();
   renderAll();
   byId("engine-version").textContent = version;

@@ -828,11 +828,21 @@ await step("accessibility: labels, legends, live region, contrast", async () => 
   // Controls every card repeats say, to a screen reader, which standard they belong to: the
   // accessible names Chromium computes are unique.
   const names = async (role, name) => {
-    const list = await page.getByRole(role, { name }).evaluateAll((els) => els.map((el) => el.closest("[data-standard]")?.dataset.standard));
+    // Hidden ones too: the notes fields sit in a closed section until it is opened.
+    const list = await page.getByRole(role, { name, includeHidden: true }).evaluateAll((els) => els.map((el) => el.closest("[data-standard]")?.dataset.standard));
     return { count: list.length, distinct: new Set(list).size };
   };
   const cards = await page.locator("article[data-standard]").count();
   assert.deepEqual(await names("button", /^Add new evidence for this standard \(.+\)$/), { count: cards, distinct: cards });
+  for (const [role, name] of [
+    ["button", /^Add an action \(.+\)$/],
+    ["group", /^Actions \(.+\)$/],
+    ["group", /^Evidence for this standard \(.+\)$/],
+    ["textbox", /^Notes \(.+\)$/],
+    ["textbox", /^What is going well \(.+\)$/],
+  ]) {
+    assert.deepEqual(await names(role, name), { count: cards, distinct: cards }, String(name));
+  }
   const shown = await page.locator("article[data-standard]").evaluateAll((cards) => cards.slice(0, 3).map((card) => ({ id: card.dataset.standard, title: card.querySelector("h4").textContent })));
   for (const std of shown) {
     const exact = new RegExp(`^.+ \\(${std.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)$`);
