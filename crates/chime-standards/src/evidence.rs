@@ -11,14 +11,12 @@ use crate::resolve::Resolved;
 /// Current: collected on or before `assessed_on`, not expired before it, and no older than
 /// `max_age_days`.
 pub fn is_current(item: &Evidence, assessed_on: Date, rules: &EvidenceRules) -> bool {
-    item.collected <= assessed_on
-        && item.expires.is_none_or(|expires| expires >= assessed_on)
-        && assessed_on.days_since(item.collected) <= i64::from(rules.max_age_days)
+    current_from(item, assessed_on, earliest_current(assessed_on, rules))
 }
 
-/// [`is_current`] with the day count worked out once per assessment instead of once per item:
-/// `earliest` is the first day an item may be collected on to be current, `None` when that
-/// day would be before year 1 (then every date is late enough).
+/// The rule of [`is_current`], with the age limit as a date: `earliest` is the first day an
+/// item may be collected on to be current, `None` when that day would be before year 1 (then
+/// every date is late enough). A tally works it out once per assessment, not once per item.
 fn current_from(item: &Evidence, assessed_on: Date, earliest: Option<Date>) -> bool {
     item.collected <= assessed_on
         && item.expires.is_none_or(|expires| expires >= assessed_on)
@@ -163,10 +161,11 @@ mod tests {
     use crate::engine::Engine;
     use crate::index::Index;
 
-    /// The day count worked out once gives what `is_current` gives, on every day around the
-    /// age limit and the expiry, and with limits that reach before year 1.
+    /// The age limit as a date gives what counting days gives (spec 3.3: no older than
+    /// `max_age_days`), on every day around the limit and the expiry, and with limits that
+    /// reach before year 1.
     #[test]
-    fn current_from_is_is_current() {
+    fn the_age_limit_as_a_date_is_the_day_count() {
         let engine = Engine::default_framework();
         let mut rules = engine.framework().scoring.evidence.clone();
         let mut item = crate::synthetic_assessment(engine.framework(), 1, 0)
@@ -189,11 +188,15 @@ mod tests {
                 for expires in [None, assessed_on.add_days(-1), Some(assessed_on)] {
                     item.collected = collected;
                     item.expires = expires;
+                    let by_day_count = item.collected <= assessed_on
+                        && item.expires.is_none_or(|expires| expires >= assessed_on)
+                        && assessed_on.days_since(item.collected) <= i64::from(max_age);
                     assert_eq!(
                         current_from(&item, assessed_on, earliest),
-                        is_current(&item, assessed_on, &rules),
+                        by_day_count,
                         "{assessed_on} {max_age} {collected} {expires:?}"
                     );
+                    assert_eq!(is_current(&item, assessed_on, &rules), by_day_count);
                 }
             }
         }
