@@ -410,32 +410,11 @@ fn applies_by_default() -> bool {
 /// ```
 pub fn round_to(x: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
-    let rounded = round_half_away(x * scale) / scale;
+    let rounded = (x * scale).round() / scale;
     if rounded == 0.0 {
         0.0 // never write -0.0
     } else {
         rounded
-    }
-}
-
-/// `v.round()`: to the nearest whole number, halves away from zero. x86-64's baseline has no
-/// rounding instruction, so `f64::round` is a call into the C library; this is a truncation
-/// and one comparison instead (reports round some 150 numbers each). The sign of a zero may
-/// differ, which [`round_to`] writes as 0 anyway.
-fn round_half_away(v: f64) -> f64 {
-    // From 2^52 on every double is a whole number; NaN and the infinities go to `round`.
-    if v.is_nan() || v.abs() >= 4_503_599_627_370_496.0 {
-        return v.round();
-    }
-    // Both exact: the whole part fits an i64, and v minus it loses no bits.
-    let whole = v as i64 as f64;
-    let fraction = v - whole;
-    if fraction >= 0.5 {
-        whole + 1.0
-    } else if fraction <= -0.5 {
-        whole - 1.0
-    } else {
-        whole
     }
 }
 
@@ -447,52 +426,4 @@ pub(crate) fn score1(x: f64) -> f64 {
 /// Rounds a coverage, weight or point total (3 decimals).
 pub(crate) fn ratio3(x: f64) -> f64 {
     round_to(x, 3)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The same whole number as `f64::round` (a zero's sign aside), near halves, near 2^52
-    /// and 2^53, and for the special values.
-    #[test]
-    fn round_half_away_is_round() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            0.5,
-            -0.5,
-            1.5,
-            -2.5,
-            0.499_999_999_999_999_94,
-            -0.499_999_999_999_999_94,
-            4_503_599_627_370_495.5,
-            -4_503_599_627_370_495.5,
-            4_503_599_627_370_496.0,
-            9_007_199_254_740_993.0,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ];
-        for i in -2000..2000 {
-            let x = f64::from(i) / 8.0;
-            // x and its two neighbours (a step up and down in magnitude).
-            let bits = x.to_bits();
-            let (up, down) = (
-                f64::from_bits(bits + 1),
-                f64::from_bits(bits.saturating_sub(1)),
-            );
-            values.extend([x, up, down, x * 10.0 + 0.05]);
-        }
-        for v in values {
-            let (ours, std) = (round_half_away(v), v.round());
-            assert!(
-                ours == std || (ours == 0.0 && std == 0.0),
-                "{v}: {ours} vs {std}"
-            );
-        }
-        assert!(round_half_away(f64::NAN).is_nan());
-    }
 }
