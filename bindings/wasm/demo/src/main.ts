@@ -5,7 +5,7 @@
 import init, { ChimeError, Framework, version } from "../chime/index.js";
 import * as chime from "../chime/index.js";
 import type { Assessment, Diagnostic, FrameworkDocument, Report } from "../chime/index.js";
-import { byId, download, dropZone, fileName, fill, h, icon } from "./dom.js";
+import { byId, download, dropZone, fileName, fill, h, icon, plural } from "./dom.js";
 import { actions, addEvidence, addRater, me, renderForm, updateApplicability } from "./form.js";
 import { groupShown, ratersOnly, updateGroup } from "./group.js";
 import { check as checkEndorsement, renderEndorsePanel } from "./endorse.js";
@@ -328,7 +328,7 @@ async function mergeFiles(files: File[]): Promise<void> {
     return;
   }
   actions.undoable(
-    `Brought together ${files.length} files: ${files.map((f) => `“${f.name}”`).join(", ")}. Undo brings back the assessment that was here.`,
+    `Brought together ${files.length} ${plural(files.length, "file", "files")}: ${files.map((f) => `“${f.name}”`).join(", ")}. Undo brings back the assessment that was here.`,
     () => {
       store.doc = normalise(merged);
       store.me = null;
@@ -491,7 +491,7 @@ async function openAssessment(file: File): Promise<void> {
   renderAll();
   const ratings = store.doc.judgements.filter((j) => j.rating !== null && j.rating !== undefined).length;
   notice(
-    `Opened “${name}”: ${ratings} ratings and ${store.doc.evidence.length} evidence items` +
+    `Opened “${name}”: ${ratings} ${plural(ratings, "rating", "ratings")} and ${store.doc.evidence.length} evidence ${plural(store.doc.evidence.length, "item", "items")}` +
       (switched ? ", with the default framework it was made against." : ".") +
       (store.paused ? " It has problems that stop scoring; they are marked on the page." : ""),
     before,

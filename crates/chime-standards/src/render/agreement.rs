@@ -8,7 +8,7 @@ use crate::agreement::{widest_spread, Agreement, AgreementReading};
 use crate::framework::Framework;
 use crate::report::Report;
 
-use super::words::standard_title;
+use super::words::{count, standard_title};
 
 /// How many standards the "widest spread" sentence names before "and N more".
 const NAMED: usize = 5;
@@ -54,13 +54,13 @@ pub fn agreement_text(agreement: &Agreement) -> String {
     let over = || {
         let raters = agreement
             .raters
-            .map(|n| format!(" by {n} raters"))
+            .map(|n| format!(" by {}", count(f64::from(n), "rater", "raters")))
             .unwrap_or_default();
         format!(
-            "Krippendorff's alpha {:.3}, from {} ratings of {} standards{raters}",
+            "Krippendorff's alpha {:.3}, from {} of {}{raters}",
             agreement.alpha.unwrap_or(0.0),
-            agreement.values,
-            agreement.units
+            count(f64::from(agreement.values), "rating", "ratings"),
+            count(f64::from(agreement.units), "standard", "standards"),
         )
     };
     match agreement.reading() {
@@ -116,6 +116,16 @@ mod tests {
         assert!(
             low.contains("too differently") && low.contains("-0.250"),
             "{low}"
+        );
+        // One standard, one rater: the nouns agree with their numbers.
+        let one = agreement_text(&Agreement {
+            units: 1,
+            raters: Some(1),
+            ..at(0.0)
+        });
+        assert!(
+            one.contains("from 2 ratings of 1 standard by 1 rater;"),
+            "{one}"
         );
         let none = agreement_text(&alpha_ordinal([]));
         assert!(none.contains("cannot be measured"), "{none}");
