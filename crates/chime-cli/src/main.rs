@@ -20,6 +20,12 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::input::{Loaded, Source};
 use crate::output::{Failure, Sink};
 
+/// mimalloc rather than the system's allocator: a scored line is hundreds of small
+/// allocations, which glibc's malloc serves markedly slower (benches/README.md, "The CLI's
+/// allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Score, validate, compare and pool self-assessments against CHIME recovery standards.
 #[derive(Parser)]
 #[command(name = "chime", version, about, long_about = None)]
