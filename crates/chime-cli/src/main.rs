@@ -21,8 +21,8 @@ use crate::input::{Loaded, Source};
 use crate::output::{Failure, Sink};
 
 /// mimalloc rather than the system's allocator: a scored line is hundreds of small
-/// allocations, which glibc's malloc serves markedly slower (benches/README.md, "The CLI's
-/// allocator").
+/// allocations, which glibc's malloc serves markedly slower (benches/README.md, "Issue 11
+/// section 5 on a new machine, and the CLI's allocator").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

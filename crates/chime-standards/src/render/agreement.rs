@@ -30,10 +30,10 @@ pub(crate) fn agreement_sentences(report: &Report, framework: &Framework) -> Vec
         if standards.len() > NAMED {
             names.push(format!("and {} more", standards.len() - NAMED));
         }
-        let levels = if spread == 1 { "level" } else { "levels" };
         sentences.push(format!(
-            "The raters' ratings are furthest apart ({spread} {levels} between the lowest and \
-             the highest) on: {}.",
+            "The raters' ratings are furthest apart ({} between the lowest and the highest) \
+             on: {}.",
+            count(f64::from(spread), "level", "levels"),
             names.join("; ")
         ));
     }
