@@ -24,7 +24,9 @@ use crate::assessment::{Assessment, Rating};
 use crate::claims::Gathered;
 use crate::index::Index;
 use crate::read::names::deserialize_by_name;
-use crate::report::{round_to, DomainResult, Report, ScoreStatus, StandardResult, StandardStatus};
+use crate::report::{
+    round_to, DomainResult, LevelCounts, Report, ScoreStatus, StandardResult, StandardStatus,
+};
 use crate::resolve::Resolved;
 
 /// The agreement statistic used.
@@ -313,9 +315,9 @@ fn agreement_of(parts: AlphaParts) -> Agreement {
 
 /// h_uc of one standard: how many of `levels` are at each level `0..=max_level` (levels off
 /// the scale, which validation refuses before scoring, are not counted).
-pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) -> Vec<u32> {
+pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) -> LevelCounts {
     let width = usize::try_from(max_level).unwrap_or(0).saturating_add(1);
-    let mut counts = vec![0u32; width];
+    let mut counts = LevelCounts::from_elem(0, width);
     for level in levels {
         if let Some(count) = usize::try_from(level).ok().and_then(|l| counts.get_mut(l)) {
             *count = count.saturating_add(1);
@@ -341,7 +343,20 @@ pub(crate) fn of_report(
     // For each standard, when a unit: its number of values, its terms of the coincidence
     // matrix (worked out once, for the report's block and its domains' alike) and its
     // judgements by raters.
-    let mut terms: Vec<(usize, f64)> = Vec::new();
+    // Each unit adds a term for every pair of levels somebody rated.
+    let capacity = standards
+        .iter()
+        .map(|result| {
+            result
+                .raters
+                .levels
+                .iter()
+                .filter(|&&h| h > 0)
+                .count()
+                .pow(2)
+        })
+        .sum();
+    let mut terms: Vec<(usize, f64)> = Vec::with_capacity(capacity);
     let units: Vec<Option<Unit<'_>>> = standards
         .iter()
         .zip(gathered.iter())

@@ -4,6 +4,7 @@
 //! carried into the report. [`Error`] is the crate's one error type: a non-empty list of
 //! diagnostics, at least one of them an error.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -260,7 +261,9 @@ pub struct Diagnostic {
     /// `raters_disagree`), so front ends can word them without reading the sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, unknown>"))]
-    pub context: Option<BTreeMap<String, serde_json::Value>>,
+    // Names are borrowed where they are written in the code, so a context costs no copy of
+    // them; `context.get("spread")` reads it as with `String` keys.
+    pub context: Option<BTreeMap<Cow<'static, str>, serde_json::Value>>,
 }
 
 impl Diagnostic {
@@ -283,16 +286,24 @@ impl Diagnostic {
     }
 
     /// The same diagnostic with one more named value in its `context`.
-    pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> Diagnostic {
+    pub fn with(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<serde_json::Value>,
+    ) -> Diagnostic {
         self.set(name, value);
         self
     }
 
     /// Adds a named value to the diagnostic's `context`.
-    pub fn set(&mut self, name: &str, value: impl Into<serde_json::Value>) -> &mut Diagnostic {
+    pub fn set(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<serde_json::Value>,
+    ) -> &mut Diagnostic {
         self.context
             .get_or_insert_with(BTreeMap::new)
-            .insert(name.to_string(), value.into());
+            .insert(name.into(), value.into());
         self
     }
 
@@ -359,7 +370,7 @@ impl Collector {
     /// Adds a named value to the `context` of the diagnostic recorded last.
     pub(crate) fn context(
         &mut self,
-        name: &str,
+        name: &'static str,
         value: impl Into<serde_json::Value>,
     ) -> &mut Collector {
         if let Some(last) = self.found.last_mut() {

@@ -101,8 +101,8 @@ pub use records::{
 };
 pub use report::{
     round_to, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
-    EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
-    ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
+    EvidenceSummary, ItemsNeeded, LevelCounts, Leverage, OrganisationRef, Overall, RaterSummary,
+    Report, ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
 pub use revision::{
     changes_text, diff, draft_mapping, migrate, validate_mapping, Bump, ChangeKind, Changes,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::agreement::Agreement;
 use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
@@ -360,10 +361,16 @@ pub struct RaterSummary {
     pub spread: u32,
     /// How many raters rated the standard at each level, for levels `0..=max` (h_uc of
     /// spec section 8), so reports can be pooled for agreement.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "tsify", tsify(optional))]
-    pub levels: Vec<u32>,
+    #[serde(default, skip_serializing_if = "LevelCounts::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "number[]"))]
+    #[schemars(with = "Vec<u32>")]
+    pub levels: LevelCounts,
 }
+
+/// A standard's count of ratings at each level (`RaterSummary::levels`): a list that keeps
+/// scales of up to eight levels inside the report entry, so a report needs no allocation per
+/// standard for it. It reads as a slice of `u32`; `LevelCounts::from(vec)` makes one.
+pub type LevelCounts = SmallVec<[u32; 8]>;
 
 /// What one more level of one standard would add to the overall score.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

@@ -86,7 +86,7 @@ fn reliability_data_holds_every_integer_rating_once() {
                 counts[level as usize] += 1;
             }
         }
-        assert_eq!(counts, result.raters.levels, "{standard}");
+        assert_eq!(counts, &result.raters.levels[..], "{standard}");
     }
     let mut broken = assessment.clone();
     broken.framework.id = "other".into();

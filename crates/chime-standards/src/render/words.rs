@@ -237,7 +237,7 @@ pub(crate) fn primary_domain<'f>(framework: &'f Framework, standard: &str) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Cap;
+    use crate::report::{Cap, LevelCounts};
 
     #[test]
     fn render_words_escape_all_five() {
@@ -300,7 +300,7 @@ mod tests {
             raters: crate::report::RaterSummary {
                 n: 0,
                 spread: 0,
-                levels: Vec::new(),
+                levels: LevelCounts::new(),
             },
         };
         assert_eq!(
