@@ -340,10 +340,7 @@ pub(crate) fn of_report(
     domains: &mut [DomainResult],
 ) -> Agreement {
     let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
-    // For each standard, when a unit: its number of values, its terms of the coincidence
-    // matrix (worked out once, for the report's block and its domains' alike) and its
-    // judgements by raters.
-    // Each unit adds a term for every pair of levels somebody rated.
+    // A unit adds a term for every pair of levels somebody rated: the list is sized once.
     let capacity = standards
         .iter()
         .map(|result| {
@@ -357,6 +354,9 @@ pub(crate) fn of_report(
         })
         .sum();
     let mut terms: Vec<(usize, f64)> = Vec::with_capacity(capacity);
+    // For each standard, when a unit: its number of values, its terms of the coincidence
+    // matrix (worked out once, for the report's block and its domains' alike) and its
+    // judgements by raters.
     let units: Vec<Option<Unit<'_>>> = standards
         .iter()
         .zip(gathered.iter())
