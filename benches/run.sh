@@ -8,6 +8,8 @@
 #   step    what                                             full size          QUICK=1
 #   rust    cargo bench -p chime-standards --bench engine    100 assessments,   0.3 s warm-up,
 #           + benches/table.py                               criterion default  1 s, 10 samples
+#           + cargo bench ... --bench share: issue 11's share 60 rounds          10 rounds
+#             with both steps taking turns
 #   cli     benches/cli_bench.py: chime score --ndjson       10k, 100k, 1M;     1k, 5k, 20k
 #           --jobs 1 and 2, throughput and peak RSS          jobs 1 and 2
 #   python  benches/python_bench.py: score_many vs pure      10,000, best of 3  1,000, best of 1
@@ -49,6 +51,7 @@ CHIME=$CARGO_TARGET_DIR/release/chime
 
 if [ "$QUICK" = 1 ]; then
   CRITERION_ARGS=(--warm-up-time 0.3 --measurement-time 1 --sample-size 10)
+  SHARE_ROUNDS=10
   CLI_SIZES=${CLI_SIZES:-1000,5000,20000}
   CLI_REPEAT=1
   N=1000
@@ -56,6 +59,7 @@ if [ "$QUICK" = 1 ]; then
   BROWSER_RUNS=2
 else
   CRITERION_ARGS=()
+  SHARE_ROUNDS=60
   CLI_SIZES=${CLI_SIZES:-10000,100000,1000000}
   CLI_REPEAT=3
   N=10000
@@ -114,7 +118,8 @@ cargo build --release --locked -p chime-cli
 
 if has_step rust; then
   step "build: the criterion benchmark (compiled before any timing)"
-  cargo bench --locked --no-run -p chime-standards --bench engine || skip rust "cargo bench does not compile"
+  cargo bench --locked --no-run -p chime-standards --bench engine --bench share ||
+    skip rust "cargo bench does not compile"
 fi
 
 build_python() {
@@ -161,6 +166,9 @@ if has_step rust; then
   cargo bench --locked -p chime-standards --bench engine -- "${CRITERION_ARGS[@]}" >"$OUT/criterion.log" 2>&1 ||
     { tail -30 "$OUT/criterion.log"; exit 1; }
   "$PYTHON" benches/table.py --json "$OUT/criterion.json"
+  step "rust: cargo bench -p chime-standards --bench share -- $SHARE_ROUNDS"
+  cargo bench --locked -q -p chime-standards --bench share -- "$SHARE_ROUNDS" 2>"$OUT/share.log" |
+    tee "$OUT/share.txt"
 fi
 
 if has_step cli; then
