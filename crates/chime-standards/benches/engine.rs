@@ -31,22 +31,14 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
 
-use chime_standards::{parse_json, synthetic_assessment, Assessment, Document, Engine, Limits};
+use std::hint::black_box;
+
+use chime_standards::{parse_json, Assessment, Document, Engine, Limits};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-/// Assessments per iteration; `benches/table.py` divides by this.
-const BATCH: u64 = 100;
-/// The seed of `chime generate` (default 1), so the documents are the same bytes.
-const SEED: u64 = 1;
-
-fn documents(engine: &Engine) -> Vec<Vec<u8>> {
-    (0..BATCH)
-        .map(|i| serde_json::to_vec(&synthetic_assessment(engine.framework(), SEED, i)).unwrap())
-        .collect()
-}
+use common::{documents, end_to_end, score_just_parsed};
 
 fn scoring(c: &mut Criterion) {
     let engine = Engine::default_framework();
@@ -124,26 +116,13 @@ fn scoring(c: &mut Criterion) {
     // left it. `score` instead reads documents parsed long before, out of the caches.
     group.bench_function("score_just_parsed", |b| {
         b.iter_custom(|iterations| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iterations {
-                for text in &texts {
-                    let assessment: Assessment =
-                        parse_json(text, Document::Assessment, &limits).unwrap();
-                    let started = Instant::now();
-                    black_box(engine.score(black_box(&assessment)).unwrap());
-                    spent += started.elapsed();
-                }
-            }
-            spent
+            (0..iterations)
+                .map(|_| score_just_parsed(&engine, &texts, &limits))
+                .sum()
         })
     });
     group.bench_function("end_to_end", |b| {
-        b.iter(|| {
-            for text in &texts {
-                let report = engine.score_json(black_box(text), &limits).unwrap();
-                black_box(serde_json::to_vec(&report).unwrap());
-            }
-        })
+        b.iter(|| end_to_end(&engine, &texts, &limits))
     });
     group.throughput(Throughput::Bytes(output_bytes));
     group.bench_function("serialize", |b| {

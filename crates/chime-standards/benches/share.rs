@@ -18,14 +18,14 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
-use std::hint::black_box;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use chime_standards::{parse_json, synthetic_assessment, Assessment, Document, Engine, Limits};
+use chime_standards::{Engine, Limits};
 
-/// The documents of `engine.rs`: `chime generate --seed 1`, the first 100.
-const BATCH: u64 = 100;
-const SEED: u64 = 1;
+use common::{documents, BATCH};
+
 /// The goal of issue 11, section 5.
 const GOAL: f64 = 0.15;
 
@@ -38,27 +38,13 @@ fn main() {
         .max(1);
     let engine = Engine::default_framework();
     let limits = Limits::default();
-    let texts: Vec<Vec<u8>> = (0..BATCH)
-        .map(|i| serde_json::to_vec(&synthetic_assessment(engine.framework(), SEED, i)).unwrap())
-        .collect();
+    let texts = documents(&engine);
     let per_assessment = |spent: Duration| spent.as_secs_f64() * 1e6 / texts.len() as f64;
 
-    let scoring = || {
-        let mut spent = Duration::ZERO;
-        for text in &texts {
-            let assessment: Assessment = parse_json(text, Document::Assessment, &limits).unwrap();
-            let started = Instant::now();
-            black_box(engine.score(black_box(&assessment)).unwrap());
-            spent += started.elapsed();
-        }
-        per_assessment(spent)
-    };
+    let scoring = || per_assessment(common::score_just_parsed(&engine, &texts, &limits));
     let end_to_end = || {
         let started = Instant::now();
-        for text in &texts {
-            let report = engine.score_json(black_box(text), &limits).unwrap();
-            black_box(serde_json::to_vec(&report).unwrap());
-        }
+        common::end_to_end(&engine, &texts, &limits);
         per_assessment(started.elapsed())
     };
 
@@ -79,9 +65,9 @@ fn main() {
         totals.push(total);
         shares.push(score / total);
     }
-    let (score, total, share) = (median(scores), median(totals), median(shares.clone()));
     let low = shares.iter().copied().fold(f64::INFINITY, f64::min);
     let high = shares.iter().copied().fold(0.0, f64::max);
+    let (score, total, share) = (median(scores), median(totals), median(shares));
 
     println!("{rounds} rounds of {BATCH} assessments each, the two steps taking turns");
     println!("{:<32}{:>16}", "step", "µs/assessment");

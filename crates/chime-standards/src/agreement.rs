@@ -340,7 +340,8 @@ pub(crate) fn of_report(
     domains: &mut [DomainResult],
 ) -> Agreement {
     let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
-    // A unit adds a term for every pair of levels somebody rated: the list is sized once.
+    // A unit adds a term for every pair of levels somebody rated (`unit_terms`): the list is
+    // sized once.
     let capacity = standards
         .iter()
         .map(|result| {
