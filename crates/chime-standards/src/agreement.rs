@@ -502,6 +502,22 @@ pub(crate) fn reliability_data(
 mod tests {
     use super::*;
 
+    /// Level counts of scales longer than `LevelCounts` holds inline (eight levels) move to
+    /// the heap and still count every level, and levels off the scale are not counted.
+    #[test]
+    fn level_counts_of_long_scales() {
+        for max_level in [3u32, 7, 8, 12] {
+            let levels = [0, 3, 3, 7, 8, 12, 12, 12, -1, 13];
+            let counts = level_counts(levels.into_iter(), max_level);
+            assert_eq!(counts.len(), max_level as usize + 1);
+            for (level, &count) in counts.iter().enumerate() {
+                let expected = levels.iter().filter(|&&l| l == level as i32).count();
+                assert_eq!(count as usize, expected, "level {level} of 0..={max_level}");
+            }
+            assert_eq!(counts.spilled(), max_level >= 8);
+        }
+    }
+
     /// Krippendorff's published example (spec section 8): 3 raters, 15 units, values 1..=4.
     fn published_example() -> Vec<Vec<u32>> {
         let a = [0, 0, 0, 0, 0, 3, 4, 1, 2, 1, 1, 3, 3, 0, 3];
