@@ -17,6 +17,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use std::collections::HashMap;
 
@@ -142,130 +143,122 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
         .filter(|levels| levels.iter().map(|&h| u64::from(h)).sum::<u64>() >= 2)
         .collect();
     let width = units.iter().map(|levels| levels.len()).max().unwrap_or(0);
-    alpha_parts_within(width, units)
+    let mut block = Coincidences::new(width, 1);
+    for levels in units {
+        block.add_unit(levels, [0]);
+    }
+    block.parts(0)
 }
 
-/// Levels up to which [`alpha_parts_within`] works on the stack.
+/// The coincidence matrices o_ck of several sets of units at once (spec section 8), each
+/// `width` levels wide: a report's domains and the report itself share their units, so each
+/// unit's terms are worked out once and added to every set it belongs to. Each cell adds its
+/// terms in unit order, so a set's sums are the same to the last bit whichever other sets
+/// are kept beside it.
+struct Coincidences {
+    width: usize,
+    /// The sets' matrices one after another, each row-major.
+    cells: Vec<f64>,
+    /// For each set, its units with two or more values and its number of values.
+    counts: Vec<(u64, u64)>,
+}
+
+impl Coincidences {
+    fn new(width: usize, sets: usize) -> Coincidences {
+        Coincidences {
+            width,
+            cells: vec![0.0; sets * width * width],
+            counts: vec![(0, 0); sets],
+        }
+    }
+
+    /// Adds a unit's counts per level to each of `sets`, which are distinct. Returns m, its
+    /// number of values; a unit with fewer than two adds nothing. Counts beyond the width
+    /// (no caller has any) are left out.
+    fn add_unit(&mut self, levels: &[u32], sets: impl IntoIterator<Item = usize> + Clone) -> u64 {
+        let levels = levels.get(..self.width).unwrap_or(levels);
+        let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
+        if m < 2 {
+            return m;
+        }
+        for set in sets.clone() {
+            if let Some((units, values)) = self.counts.get_mut(set) {
+                *units += 1;
+                *values += m;
+            }
+        }
+        // h_c (h_k - [c = k]) / (m - 1) for every pair of levels somebody rated: a level
+        // nobody rated adds exactly 0 to a cell, so it is skipped.
+        let area = self.width * self.width;
+        let pairs = (m - 1) as f64;
+        let rated = || levels.iter().enumerate().filter(|(_, &h)| h > 0);
+        for (c, &h_c) in rated() {
+            for (k, &h_k) in rated() {
+                let same = if c == k { 1.0 } else { 0.0 };
+                let term = f64::from(h_c) * (f64::from(h_k) - same) / pairs;
+                let cell = c * self.width + k;
+                for set in sets.clone() {
+                    if let Some(sum) = self.cells.get_mut(set * area + cell) {
+                        *sum += term;
+                    }
+                }
+            }
+        }
+        m
+    }
+
+    /// Alpha's parts of one set.
+    fn parts(&self, set: usize) -> AlphaParts {
+        let area = self.width * self.width;
+        let o = self.cells.get(set * area..(set + 1) * area).unwrap_or(&[]);
+        let (units, values) = self.counts.get(set).copied().unwrap_or((0, 0));
+        alpha_parts_of_coincidences(self.width, o, units, values)
+    }
+}
+
+/// Levels up to which agreement works on the stack.
 const STACK_LEVELS: usize = 8;
 
-/// [`alpha_parts`] of units no longer than `width` levels (scoring knows the width, so the
-/// units need not be gathered first). Units with fewer than two values are skipped here. A
-/// width beyond the longest unit adds levels nobody used, whose counts and terms are all
-/// zero, so the result is the same.
-pub(crate) fn alpha_parts_within<'a>(
-    width: usize,
-    units: impl IntoIterator<Item = &'a [u32]>,
-) -> AlphaParts {
-    let mut terms = Vec::new();
-    let spans: Vec<(u64, usize, usize)> = units
-        .into_iter()
-        .map(|levels| {
-            let start = terms.len();
-            let m = unit_terms(width, levels, |cell, term| terms.push((cell, term)));
-            (m, start, terms.len())
-        })
-        .collect();
-    alpha_parts_of_terms(
-        width,
-        spans
-            .iter()
-            .map(|&(m, start, end)| (m, terms.get(start..end).unwrap_or(&[]))),
-    )
+/// One level of a set of units: n_c, and the sums of n_g over the levels below it and up to
+/// it, so that the sum over g = c..=k is `through` of k less `below` of c.
+#[derive(Clone, Copy)]
+struct Level {
+    n: f64,
+    below: f64,
+    through: f64,
 }
 
-/// The terms one unit adds to the coincidence matrix o_ck (row-major, `width` wide), given
-/// to `term` by cell: h_c (h_k - [c = k]) / (m - 1) for every pair of levels somebody rated
-/// (a level nobody rated adds exactly 0 to a cell, so it is skipped). Returns m, the unit's
-/// number of values; a unit with fewer than two gives no terms.
-///
-/// A unit's terms are the same in every set of units it belongs to, so scoring works them out
-/// once per standard for the report's and the domains' agreement alike; each cell still adds
-/// its terms in unit order, so the sums are the same to the last bit.
-pub(crate) fn unit_terms(width: usize, levels: &[u32], mut term: impl FnMut(usize, f64)) -> u64 {
-    let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
-    if m < 2 {
-        return m;
+/// Alpha's parts from a set's coincidence matrix `o` (row-major, `width` wide), its number
+/// of units with two or more values and its number of values.
+fn alpha_parts_of_coincidences(width: usize, o: &[f64], units: u64, values: u64) -> AlphaParts {
+    let rows = || o.chunks(width.max(1));
+    let mut levels: SmallVec<[Level; STACK_LEVELS]> = SmallVec::with_capacity(width);
+    let mut n = 0.0;
+    for row in rows() {
+        let n_c: f64 = row.iter().sum();
+        let below = n;
+        n += n_c;
+        levels.push(Level {
+            n: n_c,
+            below,
+            through: n,
+        });
     }
-    let pairs = (m - 1) as f64;
-    for (c, &h_c) in levels.iter().enumerate() {
-        if h_c == 0 {
-            continue;
-        }
-        for (k, &h_k) in levels.iter().enumerate() {
-            if h_k == 0 {
-                continue;
-            }
-            let same = if c == k { 1.0 } else { 0.0 };
-            term(
-                c * width + k,
-                f64::from(h_c) * (f64::from(h_k) - same) / pairs,
-            );
-        }
-    }
-    m
-}
-
-/// Alpha's parts over units given as their m and their terms (see [`unit_terms`]), in unit
-/// order; units with fewer than two values are skipped.
-pub(crate) fn alpha_parts_of_terms<'t>(
-    width: usize,
-    units: impl IntoIterator<Item = (u64, &'t [(usize, f64)])>,
-) -> AlphaParts {
-    // o_ck (row-major), n_c and the cumulative sums of n_c, on the stack for short scales.
-    let size = width * width + width + width + 1;
-    let mut stack = [0.0f64; STACK_LEVELS * STACK_LEVELS + 2 * STACK_LEVELS + 1];
-    let mut heap = Vec::new();
-    let buffer: &mut [f64] = if width <= STACK_LEVELS {
-        stack.get_mut(..size).unwrap_or_default()
-    } else {
-        heap.resize(size, 0.0);
-        &mut heap
-    };
-    let (o, rest) = buffer.split_at_mut(width * width);
-    let (n_c, cumulative) = rest.split_at_mut(width);
-    let mut values = 0u64;
-    let mut pairable = 0u64;
-    for (m, terms) in units {
-        if m < 2 {
-            continue;
-        }
-        pairable += 1;
-        values += m;
-        for &(cell, term) in terms {
-            if let Some(cell) = o.get_mut(cell) {
-                *cell += term;
-            }
-        }
-    }
-    for (c, n) in n_c.iter_mut().enumerate() {
-        *n = o.iter().skip(c * width).take(width).sum();
-    }
-    let n: f64 = n_c.iter().sum();
-    // Cumulative sums of n_g, so that sum over g = c..=k is cum[k + 1] - cum[c].
-    for (c, n) in n_c.iter().enumerate() {
-        let before = cumulative.get(c).copied().unwrap_or(0.0);
-        if let Some(slot) = cumulative.get_mut(c + 1) {
-            *slot = before + n;
-        }
-    }
-    let (o, n_c, cumulative) = (&*o, &*n_c, &*cumulative);
-    let at = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0);
-    let distance = |c: usize, k: usize| {
-        let (low, high) = if c <= k { (c, k) } else { (k, c) };
-        if low == high {
-            return 0.0;
-        }
-        let between = at(cumulative, high + 1) - at(cumulative, low);
-        (between - (at(n_c, low) + at(n_c, high)) / 2.0).powi(2)
-    };
+    let levels = levels.as_slice();
     let mut observed = 0.0;
     let mut expected = 0.0;
-    for c in 0..width {
-        for k in 0..width {
-            let d = distance(c, k);
-            observed += at(o, c * width + k) * d;
-            let same = if c == k { 1.0 } else { 0.0 };
-            expected += at(n_c, c) * (at(n_c, k) - same) * d;
+    for ((c, row), at_c) in rows().enumerate().zip(levels) {
+        for ((k, &o_ck), at_k) in row.iter().enumerate().zip(levels) {
+            // The ordinal metric: (sum of n_g from the lower level to the higher, less half
+            // of each end's)^2. It is 0 on the diagonal, whose terms are left out.
+            let between = match k.cmp(&c) {
+                std::cmp::Ordering::Less => at_c.through - at_k.below,
+                std::cmp::Ordering::Greater => at_k.through - at_c.below,
+                std::cmp::Ordering::Equal => continue,
+            };
+            let distance = (between - (at_c.n + at_k.n) / 2.0).powi(2);
+            observed += o_ck * distance;
+            expected += at_c.n * at_k.n * distance;
         }
     }
     if n > 1.0 {
@@ -273,7 +266,7 @@ pub(crate) fn alpha_parts_of_terms<'t>(
     }
     let alpha = (values > 0 && expected > 0.0).then(|| 1.0 - observed / expected);
     AlphaParts {
-        units: pairable,
+        units,
         values,
         observed,
         expected,
@@ -331,7 +324,8 @@ pub(crate) fn level_counts(levels: impl Iterator<Item = i32>, max_level: u32) ->
 /// Units are the standards whose status is not `not_applicable`; a domain's are those of them
 /// tagged with it. `raters` counts distinct rater ids with a rating on a pairable unit: in an
 /// assessment that is scored every rater id is known and unique, so distinct ids are distinct
-/// rater indexes (`resolved.rater`).
+/// rater indexes (`resolved.rater`), and every rating is on the scale, so a unit's number of
+/// values is its number of ratings.
 pub(crate) fn of_report(
     index: &Index,
     resolved: &Resolved,
@@ -340,76 +334,47 @@ pub(crate) fn of_report(
     domains: &mut [DomainResult],
 ) -> Agreement {
     let width = usize::try_from(index.max_level).map_or(0, |max| max.saturating_add(1));
-    // A unit adds a term for every pair of levels somebody rated (`unit_terms`): the list is
-    // sized once.
-    let capacity = standards
-        .iter()
-        .map(|result| {
-            result
-                .raters
-                .levels
-                .iter()
-                .filter(|&&h| h > 0)
-                .count()
-                .pow(2)
-        })
-        .sum();
-    let mut terms: Vec<(usize, f64)> = Vec::with_capacity(capacity);
-    // For each standard, when a unit: its number of values, its terms of the coincidence
-    // matrix (worked out once, for the report's block and its domains' alike) and its
-    // judgements by raters.
-    let units: Vec<Option<Unit<'_>>> = standards
-        .iter()
-        .zip(gathered.iter())
-        .map(|(result, judgements)| {
-            (result.status != StandardStatus::NotApplicable).then(|| {
-                let start = terms.len();
-                let m = unit_terms(width, &result.raters.levels, |cell, term| {
-                    terms.push((cell, term));
-                });
-                (m, start..terms.len(), judgements.rater_levels)
-            })
-        })
-        .collect();
-    let raters = resolved.first_rater.len();
-    // The block each rater was last counted for, so no set is cleared between blocks.
-    let mut counted: Vec<usize> = vec![usize::MAX; raters];
-    let mut block = |number: usize, selected: &mut dyn Iterator<Item = &Unit<'_>>| {
-        let mut distinct = 0u64;
-        let mut agreement = agreement_of(alpha_parts_of_terms(
-            width,
-            selected.map(|(m, span, rated)| {
-                if rated.len() >= 2 {
-                    for rater in rated
-                        .iter()
-                        .filter_map(|(j, _)| resolved.rater.get(*j).copied().flatten())
-                    {
-                        if let Some(mark) = counted.get_mut(rater).filter(|mark| **mark != number) {
-                            *mark = number;
-                            distinct += 1;
-                        }
-                    }
+    // One set per domain, then the report's own.
+    let report = domains.len();
+    let mut sets = Coincidences::new(width, report + 1);
+    // For each set, the raters counted in it, as bits.
+    let words = resolved.first_rater.len().div_ceil(64);
+    let mut raters = vec![0u64; (report + 1) * words];
+    let units = standards.iter().zip(gathered.iter()).zip(&index.tags);
+    for ((result, judgements), tags) in units {
+        if result.status == StandardStatus::NotApplicable {
+            continue;
+        }
+        let of_unit = tags
+            .iter()
+            .map(|&(domain, _)| domain)
+            .chain(std::iter::once(report));
+        if sets.add_unit(&result.raters.levels, of_unit.clone()) < 2 {
+            continue;
+        }
+        for rater in judgements
+            .rater_levels
+            .iter()
+            .filter_map(|(j, _)| resolved.rater.get(*j).copied().flatten())
+        {
+            for set in of_unit.clone() {
+                if let Some(word) = raters.get_mut(set * words + rater / 64) {
+                    *word |= 1u64 << (rater % 64);
                 }
-                (*m, terms.get(span.clone()).unwrap_or(&[]))
-            }),
-        ));
-        agreement.raters = Some(saturate(distinct));
+            }
+        }
+    }
+    let block = |set: usize| {
+        let mut agreement = agreement_of(sets.parts(set));
+        let counted = raters.get(set * words..(set + 1) * words).unwrap_or(&[]);
+        agreement.raters = Some(counted.iter().map(|word| word.count_ones()).sum());
         agreement
     };
     for (d, domain) in domains.iter_mut().enumerate() {
-        let mut tagged = units
-            .iter()
-            .zip(&index.tags)
-            .filter(|(_, tags)| tags.iter().any(|(domain, _)| *domain == d))
-            .filter_map(|(unit, _)| unit.as_ref());
-        domain.agreement = Some(block(d, &mut tagged));
+        domain.agreement = Some(block(d));
     }
-    block(domains.len(), &mut units.iter().flatten())
+    block(report)
 }
-
-/// A unit of agreement: a standard's number of values, where its terms are, and its
-/// judgements by raters (index of the judgement, level).
-type Unit<'a> = (u64, std::ops::Range<usize>, &'a [(usize, i32)]);
 
 fn saturate(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
