@@ -103,46 +103,33 @@ fn tallies_with_limit(
             independent: item.source != Source::Own,
         })
         .collect();
-    // Every (standard, item) pair, repeats included: items that list a standard, then items
-    // cited by a judgement of one.
-    let pairs = |each: &mut dyn FnMut(usize, usize)| {
-        for i in 0..facts.len() {
-            for &s in resolved.item_standards(i).iter().flatten() {
-                each(s, i);
-            }
-        }
-        for (j, standard) in resolved.standard.iter().enumerate() {
-            let Some(s) = *standard else { continue };
-            for &i in resolved.cited(j).iter().flatten() {
-                each(s, i);
-            }
-        }
-    };
-
     let mut tallies = vec![Tally::default(); standards];
     let words = facts.len().div_ceil(64);
     if standards.saturating_mul(words).saturating_mul(64) <= limit {
         let mut bits = vec![0u64; standards * words];
-        pairs(&mut |s, i| {
+        pairs(resolved, facts.len(), |s, i| {
             if let Some(word) = bits.get_mut(s * words + i / 64) {
                 *word |= 1u64 << (i % 64);
             }
         });
         for (tally, row) in tallies.iter_mut().zip(bits.chunks(words.max(1))) {
+            // Counted in a local, which stays in registers, then written once.
+            let mut counted = Tally::default();
             for (w, &word) in row.iter().enumerate() {
                 let mut word = word;
                 while word != 0 {
                     let i = w * 64 + word.trailing_zeros() as usize;
                     word &= word - 1;
                     if let Some(&fact) = facts.get(i) {
-                        tally.add(fact);
+                        counted.add(fact);
                     }
                 }
             }
+            *tally = counted;
         }
     } else {
         let mut listed: Vec<(usize, usize)> = Vec::new();
-        pairs(&mut |s, i| listed.push((s, i)));
+        pairs(resolved, facts.len(), |s, i| listed.push((s, i)));
         let mut pairs = listed;
         pairs.sort_unstable();
         pairs.dedup();
@@ -153,6 +140,22 @@ fn tallies_with_limit(
         }
     }
     tallies
+}
+
+/// Gives `each` every (standard, item) pair, repeats included: items that list a standard,
+/// then items cited by a judgement of one.
+fn pairs(resolved: &Resolved, items: usize, mut each: impl FnMut(usize, usize)) {
+    for i in 0..items {
+        for &s in resolved.item_standards(i).iter().flatten() {
+            each(s, i);
+        }
+    }
+    for (j, standard) in resolved.standard.iter().enumerate() {
+        let Some(s) = *standard else { continue };
+        for &i in resolved.cited(j).iter().flatten() {
+            each(s, i);
+        }
+    }
 }
 
 #[cfg(test)]
