@@ -247,18 +247,25 @@ fn alpha_parts_of_coincidences(width: usize, o: &[f64], units: u64, values: u64)
     let levels = levels.as_slice();
     let mut observed = 0.0;
     let mut expected = 0.0;
+    // The ordinal metric of levels c and k: (the sum of n_g from the lower to the higher,
+    // less half of each end's)^2. It is 0 on the diagonal, whose terms are left out; the
+    // cells below it and above it are taken in row order.
+    let mut add = |o_ck: f64, n_c: f64, n_k: f64, between: f64| {
+        let distance = (between - (n_c + n_k) / 2.0).powi(2);
+        observed += o_ck * distance;
+        expected += n_c * n_k * distance;
+    };
     for ((c, row), at_c) in rows().enumerate().zip(levels) {
-        for ((k, &o_ck), at_k) in row.iter().enumerate().zip(levels) {
-            // The ordinal metric: (sum of n_g from the lower level to the higher, less half
-            // of each end's)^2. It is 0 on the diagonal, whose terms are left out.
-            let between = match k.cmp(&c) {
-                std::cmp::Ordering::Less => at_c.through - at_k.below,
-                std::cmp::Ordering::Greater => at_k.through - at_c.below,
-                std::cmp::Ordering::Equal => continue,
-            };
-            let distance = (between - (at_c.n + at_k.n) / 2.0).powi(2);
-            observed += o_ck * distance;
-            expected += at_c.n * at_k.n * distance;
+        let (before, after) = (row.get(..c).unwrap_or(&[]), row.get(c + 1..).unwrap_or(&[]));
+        let (lower, higher) = (
+            levels.get(..c).unwrap_or(&[]),
+            levels.get(c + 1..).unwrap_or(&[]),
+        );
+        for (&o_ck, at_k) in before.iter().zip(lower) {
+            add(o_ck, at_c.n, at_k.n, at_c.through - at_k.below);
+        }
+        for (&o_ck, at_k) in after.iter().zip(higher) {
+            add(o_ck, at_c.n, at_k.n, at_k.through - at_c.below);
         }
     }
     if n > 1.0 {

@@ -47,25 +47,36 @@ pub(crate) struct Tally {
     pub(crate) independent: u32,
 }
 
-/// What one item brings to every standard it counts for, worked out once per item.
+/// What one item brings to every standard it counts for, worked out once per item, as the
+/// amounts it adds to each count: adding them takes no branch on the item, which the
+/// processor could not predict (items come current and stale, own and independent, in any
+/// order).
 #[derive(Clone, Copy)]
 struct Fact {
-    current: bool,
+    /// 1 when the item is current, else 0.
+    current: u32,
+    /// Its points when current, else 0 (adding 0 leaves a sum of points as it was).
     points: f64,
-    independent: bool,
+    /// 1 when the item is current and independent, else 0.
+    independent: u32,
+}
+
+impl Fact {
+    fn new(current: bool, points: f64, independent: bool) -> Fact {
+        Fact {
+            current: u32::from(current),
+            points: if current { points } else { 0.0 },
+            independent: u32::from(current && independent),
+        }
+    }
 }
 
 impl Tally {
     fn add(&mut self, fact: Fact) {
-        if fact.current {
-            self.current += 1;
-            self.points += fact.points;
-            if fact.independent {
-                self.independent += 1;
-            }
-        } else {
-            self.stale += 1;
-        }
+        self.current += fact.current;
+        self.stale += 1 - fact.current;
+        self.points += fact.points;
+        self.independent += fact.independent;
     }
 }
 
@@ -97,10 +108,12 @@ fn tallies_with_limit(
     let facts: Vec<Fact> = assessment
         .evidence
         .iter()
-        .map(|item| Fact {
-            current: current_from(item, assessed_on, earliest),
-            points: points(item, rules),
-            independent: item.source != Source::Own,
+        .map(|item| {
+            Fact::new(
+                current_from(item, assessed_on, earliest),
+                points(item, rules),
+                item.source != Source::Own,
+            )
         })
         .collect();
     let mut tallies = vec![Tally::default(); standards];
