@@ -120,7 +120,7 @@ fn tallies_with_limit(
     let words = facts.len().div_ceil(64);
     if standards.saturating_mul(words).saturating_mul(64) <= limit {
         let mut bits = vec![0u64; standards * words];
-        pairs(resolved, facts.len(), |s, i| {
+        pairs(resolved, |s, i| {
             if let Some(word) = bits.get_mut(s * words + i / 64) {
                 *word |= 1u64 << (i % 64);
             }
@@ -142,7 +142,7 @@ fn tallies_with_limit(
         }
     } else {
         let mut listed: Vec<(usize, usize)> = Vec::new();
-        pairs(resolved, facts.len(), |s, i| listed.push((s, i)));
+        pairs(resolved, |s, i| listed.push((s, i)));
         let mut pairs = listed;
         pairs.sort_unstable();
         pairs.dedup();
@@ -156,17 +156,18 @@ fn tallies_with_limit(
 }
 
 /// Gives `each` every (standard, item) pair, repeats included: items that list a standard,
-/// then items cited by a judgement of one.
-fn pairs(resolved: &Resolved, items: usize, mut each: impl FnMut(usize, usize)) {
-    for i in 0..items {
-        for &s in resolved.item_standards(i).iter().flatten() {
-            each(s, i);
+/// then items cited by a judgement of one. The pairs are read from resolution's flat lists,
+/// one entry each, rather than list by list: how long each list is follows no pattern a
+/// processor predicts.
+fn pairs(resolved: &Resolved, mut each: impl FnMut(usize, usize)) {
+    for (standard, &item) in resolved.item_standards.iter().zip(&resolved.listed_by) {
+        if let Some(standard) = *standard {
+            each(standard, item);
         }
     }
-    for (j, standard) in resolved.standard.iter().enumerate() {
-        let Some(s) = *standard else { continue };
-        for &i in resolved.cited(j).iter().flatten() {
-            each(s, i);
+    for (standard, item) in resolved.cited_for.iter().zip(&resolved.cited) {
+        if let (Some(standard), Some(item)) = (*standard, *item) {
+            each(standard, item);
         }
     }
 }

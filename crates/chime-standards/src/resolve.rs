@@ -30,11 +30,15 @@ pub(crate) struct Resolved {
     pub(crate) item_starts: Vec<usize>,
     /// The `standards` of every item, in order, each as a framework index.
     pub(crate) item_standards: Vec<Option<usize>>,
+    /// For each entry of `item_standards`, the item that lists it.
+    pub(crate) listed_by: Vec<usize>,
     /// For each judgement, where its resolved `evidence` starts in `cited` (one more entry
     /// than there are judgements).
     pub(crate) cited_starts: Vec<usize>,
     /// The `evidence` of every judgement, in order, each as an item index.
     pub(crate) cited: Vec<Option<usize>>,
+    /// For each entry of `cited`, the framework index of the citing judgement's standard.
+    pub(crate) cited_for: Vec<Option<usize>>,
     /// The lookup table of rater ids.
     rater_table: IdTable,
     /// The lookup table of evidence ids.
@@ -147,8 +151,10 @@ impl Resolved {
             first_item,
             item_starts,
             item_standards,
+            listed_by,
             cited_starts,
             cited,
+            cited_for,
             rater_table,
             item_table,
         } = self;
@@ -164,9 +170,11 @@ impl Resolved {
         let find_standard = |id: &String| index.standards.get(id).copied();
         item_starts.clear();
         item_standards.clear();
-        for item in items {
+        listed_by.clear();
+        for (i, item) in items.iter().enumerate() {
             item_starts.push(item_standards.len());
             item_standards.extend(item.standards.iter().map(find_standard));
+            listed_by.resize(item_standards.len(), i);
         }
         item_starts.push(item_standards.len());
 
@@ -182,25 +190,27 @@ impl Resolved {
         rater.clear();
         cited_starts.clear();
         cited.clear();
+        cited_for.clear();
         let (mut last_standard, mut last_rater) = (None, None);
         for judgement in judgements {
             let guesses = last_standard.map_or([0, 1], |s: usize| [s, s + 1]);
-            let found = guess(guesses, &judgement.standard, standard_at)
+            let its_standard = guess(guesses, &judgement.standard, standard_at)
                 .or_else(|| find_standard(&judgement.standard));
-            last_standard = found.or(last_standard);
-            standard.push(found);
+            last_standard = its_standard.or(last_standard);
+            standard.push(its_standard);
 
-            let found = judgement.rater.as_deref().and_then(|id| {
+            let its_rater = judgement.rater.as_deref().and_then(|id| {
                 let next = last_rater.map_or(0, |r: usize| r + 1);
                 guess([next, 0], id, rater_at)
                     .and_then(|r| first_rater.get(r).copied())
                     .or_else(|| rater_table.find(id, rater_at))
             });
-            last_rater = found.or(last_rater);
-            rater.push(found);
+            last_rater = its_rater.or(last_rater);
+            rater.push(its_rater);
 
             cited_starts.push(cited.len());
             cited.extend(judgement.evidence.iter().map(find_item));
+            cited_for.resize(cited.len(), its_standard);
         }
         cited_starts.push(cited.len());
     }
