@@ -374,7 +374,12 @@ pub(crate) fn of_report(
     let block = |set: usize| {
         let mut agreement = agreement_of(sets.parts(set));
         let counted = raters.get(set * words..(set + 1) * words).unwrap_or(&[]);
-        agreement.raters = Some(counted.iter().map(|word| word.count_ones()).sum());
+        agreement.raters = Some(saturate(
+            counted
+                .iter()
+                .map(|word| u64::from(word.count_ones()))
+                .sum(),
+        ));
         agreement
     };
     for (d, domain) in domains.iter_mut().enumerate() {

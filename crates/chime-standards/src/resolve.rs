@@ -30,14 +30,16 @@ pub(crate) struct Resolved {
     pub(crate) item_starts: Vec<usize>,
     /// The `standards` of every item, in order, each as a framework index.
     pub(crate) item_standards: Vec<Option<usize>>,
-    /// For each entry of `item_standards`, the item that lists it.
+    /// For each entry of `item_standards`, the item that lists it: the spans of
+    /// `item_starts` written out flat, so the evidence tallies walk one list, not one per item.
     pub(crate) listed_by: Vec<usize>,
     /// For each judgement, where its resolved `evidence` starts in `cited` (one more entry
     /// than there are judgements).
     pub(crate) cited_starts: Vec<usize>,
     /// The `evidence` of every judgement, in order, each as an item index.
     pub(crate) cited: Vec<Option<usize>>,
-    /// For each entry of `cited`, the framework index of the citing judgement's standard.
+    /// For each entry of `cited`, the framework index of the citing judgement's standard
+    /// (`standard` over the spans of `cited_starts`, written out flat for the same reason).
     pub(crate) cited_for: Vec<Option<usize>>,
     /// The lookup table of rater ids.
     rater_table: IdTable,
