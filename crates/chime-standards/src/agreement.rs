@@ -26,9 +26,10 @@ use crate::claims::Gathered;
 use crate::index::Index;
 use crate::read::names::deserialize_by_name;
 use crate::report::{
-    round_to, DomainResult, LevelCounts, Report, ScoreStatus, StandardResult, StandardStatus,
+    DomainResult, LevelCounts, Report, ScoreStatus, StandardResult, StandardStatus,
 };
 use crate::resolve::Resolved;
+use crate::rounding::round_to;
 
 /// The agreement statistic used.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -145,7 +146,7 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
     let width = units.iter().map(|levels| levels.len()).max().unwrap_or(0);
     let mut block = Coincidences::new(width, 1);
     for levels in units {
-        block.add_unit(levels, [0]);
+        block.add_unit(levels, &[0]);
     }
     block.parts(0)
 }
@@ -175,29 +176,36 @@ impl Coincidences {
     /// Adds a unit's counts per level to each of `sets`, which are distinct. Returns m, its
     /// number of values; a unit with fewer than two adds nothing. Counts beyond the width
     /// (no caller has any) are left out.
-    fn add_unit(&mut self, levels: &[u32], sets: impl IntoIterator<Item = usize> + Clone) -> u64 {
+    fn add_unit(&mut self, levels: &[u32], sets: &[usize]) -> u64 {
         let levels = levels.get(..self.width).unwrap_or(levels);
         let m: u64 = levels.iter().map(|&h| u64::from(h)).sum();
         if m < 2 {
             return m;
         }
-        for set in sets.clone() {
+        for &set in sets {
             if let Some((units, values)) = self.counts.get_mut(set) {
                 *units += 1;
                 *values += m;
             }
         }
         // h_c (h_k - [c = k]) / (m - 1) for every pair of levels somebody rated: a level
-        // nobody rated adds exactly 0 to a cell, so it is skipped.
+        // nobody rated adds exactly 0 to a cell, so it is skipped. The rated levels are
+        // listed once, so which levels were rated (no pattern a processor predicts) is
+        // tested once per level, not once per pair.
+        let rated: SmallVec<[(usize, f64); STACK_LEVELS]> = levels
+            .iter()
+            .enumerate()
+            .filter(|(_, &h)| h > 0)
+            .map(|(c, &h)| (c, f64::from(h)))
+            .collect();
         let area = self.width * self.width;
         let pairs = (m - 1) as f64;
-        let rated = || levels.iter().enumerate().filter(|(_, &h)| h > 0);
-        for (c, &h_c) in rated() {
-            for (k, &h_k) in rated() {
+        for &(c, h_c) in &rated {
+            for &(k, h_k) in &rated {
                 let same = if c == k { 1.0 } else { 0.0 };
-                let term = f64::from(h_c) * (f64::from(h_k) - same) / pairs;
+                let term = h_c * (h_k - same) / pairs;
                 let cell = c * self.width + k;
-                for set in sets.clone() {
+                for &set in sets {
                     if let Some(sum) = self.cells.get_mut(set * area + cell) {
                         *sum += term;
                     }
@@ -352,11 +360,12 @@ pub(crate) fn of_report(
         if result.status == StandardStatus::NotApplicable {
             continue;
         }
-        let of_unit = tags
+        let of_unit: SmallVec<[usize; 4]> = tags
             .iter()
             .map(|&(domain, _)| domain)
-            .chain(std::iter::once(report));
-        if sets.add_unit(&result.raters.levels, of_unit.clone()) < 2 {
+            .chain(std::iter::once(report))
+            .collect();
+        if sets.add_unit(&result.raters.levels, &of_unit) < 2 {
             continue;
         }
         for rater in judgements
@@ -364,7 +373,7 @@ pub(crate) fn of_report(
             .iter()
             .filter_map(|(j, _)| resolved.rater.get(*j).copied().flatten())
         {
-            for set in of_unit.clone() {
+            for &set in &of_unit {
                 if let Some(word) = raters.get_mut(set * words + rater / 64) {
                     *word |= 1u64 << (rater % 64);
                 }

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{alpha_ordinal, Agreement};
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
 use crate::report::{
-    score1, AwardOutcome, DomainStatus, Report, ScoreStatus, StandardResult, StandardStatus,
+    AwardOutcome, DomainStatus, Report, ScoreStatus, StandardResult, StandardStatus,
 };
+use crate::rounding::score1;
 
 /// The `format` string of a cohort summary.
 pub const COHORT_FORMAT: &str = "chime-standards/cohort@1";

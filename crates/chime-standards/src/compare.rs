@@ -10,7 +10,8 @@ use crate::assessment::FrameworkRef;
 use crate::date::Date;
 use crate::diagnostic::{Code, Collector, Diagnostic, Document, Error};
 use crate::read::names::deserialize_by_name;
-use crate::report::{score1, Report, StandardStatus};
+use crate::report::{Report, StandardStatus};
+use crate::rounding::score1;
 
 /// The `format` string of a comparison.
 pub const COMPARISON_FORMAT: &str = "chime-standards/comparison@1";

@@ -33,10 +33,25 @@ impl ExactSum {
 
     /// Adds `x` (as `fsum::FSum::add`).
     pub(crate) fn add(&mut self, mut x: f64) {
+        // The partials are rewritten in place: the `kept`th is written only after it is read.
+        let partials = if self.on_heap {
+            self.spilled.as_mut_slice()
+        } else {
+            self.inline.get_mut(..self.len).unwrap_or_default()
+        };
+        // The usual case, one partial and an exact sum: the general loop below would leave
+        // the one partial `x + y`.
+        if let [y] = partials {
+            let hi = x + *y;
+            let (big, small) = if x.abs() < y.abs() { (*y, x) } else { (x, *y) };
+            if small - (hi - big) == 0.0 {
+                *y = hi;
+                return;
+            }
+        }
         let mut kept = 0;
-        let n = self.partials().len();
-        for i in 0..n {
-            let Some(mut y) = self.partials().get(i).copied() else {
+        for i in 0..partials.len() {
+            let Some(mut y) = partials.get(i).copied() else {
                 break;
             };
             if x.abs() < y.abs() {
@@ -46,24 +61,15 @@ impl ExactSum {
             let hi = x + y;
             let lo = y - (hi - x);
             if lo != 0.0 {
-                self.set(kept, lo);
+                if let Some(slot) = partials.get_mut(kept) {
+                    *slot = lo;
+                }
                 kept += 1;
             }
             x = hi;
         }
         self.truncate(kept);
         self.push(x);
-    }
-
-    fn set(&mut self, i: usize, value: f64) {
-        let slot = if self.on_heap {
-            self.spilled.get_mut(i)
-        } else {
-            self.inline.get_mut(i)
-        };
-        if let Some(slot) = slot {
-            *slot = value;
-        }
     }
 
     fn truncate(&mut self, len: usize) {

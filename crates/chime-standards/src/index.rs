@@ -7,13 +7,16 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
 use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
+use crate::id_table::IdTable;
+use crate::rounding::{ratio3, score1};
 
 /// Lookups derived from a valid framework.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
-    pub(crate) standards: HashMap<String, usize>,
     /// Each standard's id, once, for reports to share.
     pub(crate) standard_ids: Vec<Arc<str>>,
+    /// The first position of each id in `standard_ids`.
+    standard_table: IdTable,
     /// Each domain's id, once, for reports to share.
     pub(crate) domain_ids: Vec<Arc<str>>,
     /// Each band's id (framework order), once, for reports to share.
@@ -22,10 +25,16 @@ pub(crate) struct Index {
     pub(crate) required_band: Arc<str>,
     /// For each standard, its domain tags as (domain index, standard weight * tag weight).
     pub(crate) tags: Vec<Vec<(usize, f64)>>,
+    /// For each standard, its tags' weights as a report writes them (3 decimals), in `tags`
+    /// order: fixed by the framework, so rounded once here rather than in every report.
+    pub(crate) written_weights: Vec<Vec<f64>>,
     /// For each domain, how many standards are tagged with it (a report's contributions to
     /// it are at most these).
     pub(crate) tagged: Vec<usize>,
     pub(crate) max_level: u32,
+    /// For each level `0..=max_level`, a standard's score at that level as a report writes
+    /// it (1 decimal), for the same reason.
+    written_scores: Vec<f64>,
     /// For each level `0..=max_level`, the requirement that governs it, if any.
     pub(crate) requirement_for: Vec<Option<Requirement>>,
 }
@@ -37,12 +46,6 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(i, domain)| (domain.id.as_str(), i))
-            .collect();
-        let standards = framework
-            .standards
-            .iter()
-            .enumerate()
-            .map(|(i, standard)| (standard.id.clone(), i))
             .collect();
         let tags: Vec<Vec<(usize, f64)>> = framework
             .standards
@@ -64,7 +67,14 @@ impl Index {
                 *count += 1;
             }
         }
+        let written_weights = tags
+            .iter()
+            .map(|tags| tags.iter().map(|&(_, weight)| ratio3(weight)).collect())
+            .collect();
         let max_level = framework.max_level();
+        let written_scores = (0..=max_level)
+            .map(|level| score1(standard_score(level, f64::from(max_level))))
+            .collect();
         let requirement_for = (0..=max_level)
             .map(|level| {
                 framework
@@ -77,13 +87,20 @@ impl Index {
                     .cloned()
             })
             .collect();
+        let standard_ids: Vec<Arc<str>> = framework
+            .standards
+            .iter()
+            .map(|standard| Arc::from(standard.id.as_str()))
+            .collect();
+        let mut standard_table = IdTable::default();
+        standard_table.fill(
+            standard_ids.len(),
+            |s| standard_ids.get(s).map(|id| &**id),
+            &mut Vec::new(),
+        );
         Index {
-            standards,
-            standard_ids: framework
-                .standards
-                .iter()
-                .map(|standard| Arc::from(standard.id.as_str()))
-                .collect(),
+            standard_ids,
+            standard_table,
             domain_ids: framework
                 .domains
                 .iter()
@@ -97,8 +114,10 @@ impl Index {
                 .collect(),
             required_band: Arc::from(framework.scoring.award.required_band.as_str()),
             tags,
+            written_weights,
             tagged,
             max_level,
+            written_scores,
             requirement_for,
         }
     }
@@ -112,12 +131,36 @@ impl Index {
     }
 }
 
+/// A standard's score at an effective level (spec 3.5), unrounded.
+pub(crate) fn standard_score(effective: u32, max: f64) -> f64 {
+    f64::from(effective) / max * 100.0
+}
+
 /// Whether a standard applies to an organisation of this structure (spec 3.1).
 pub fn applies(standard: &Standard, structure: Structure) -> bool {
     !(standard.applies_to == AppliesTo::FormallyConstituted && structure == Structure::Informal)
 }
 
 impl Index {
+    /// A standard's score at `level` as a report writes it (1 decimal).
+    pub(crate) fn written_score(&self, level: u32) -> f64 {
+        usize::try_from(level)
+            .ok()
+            .and_then(|level| self.written_scores.get(level).copied())
+            .unwrap_or_else(|| score1(standard_score(level, f64::from(self.max_level))))
+    }
+
+    /// The written weights of standard `s`'s tags, in `tags` order.
+    pub(crate) fn written_weights(&self, s: usize) -> &[f64] {
+        self.written_weights.get(s).map_or(&[], Vec::as_slice)
+    }
+
+    /// The position of the first standard with this id.
+    pub(crate) fn standard(&self, id: &str) -> Option<usize> {
+        self.standard_table
+            .find(id, |s| self.standard_ids.get(s).map(|id| &**id))
+    }
+
     /// The shared id of standard `s` of the framework (`standard` is that standard).
     pub(crate) fn standard_id(&self, s: usize, standard: &Standard) -> Arc<str> {
         self.standard_ids

@@ -47,6 +47,7 @@ mod engine;
 pub mod evidence;
 mod exact;
 mod framework;
+mod id_table;
 mod index;
 mod merge;
 mod read;
@@ -55,6 +56,7 @@ pub mod render;
 mod report;
 mod resolve;
 mod revision;
+mod rounding;
 mod schema;
 mod score;
 mod seen;
@@ -100,7 +102,7 @@ pub use records::{
     Record, RecordKey, RecordLevel, StandardRecord,
 };
 pub use report::{
-    round_to, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
+    AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
     EvidenceSummary, ItemsNeeded, LevelCounts, Leverage, OrganisationRef, Overall, RaterSummary,
     Report, ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
@@ -109,6 +111,7 @@ pub use revision::{
     FrameworkChange, Impact, Mapping, MappingEntry, Migration, Relation, CHANGES_FORMAT,
     MAPPING_FORMAT,
 };
+pub use rounding::round_to;
 pub use schema::{generate_schema, schema, SchemaKind};
 pub use synthetic::synthetic_assessment;
 pub use vocabulary::vocabulary;

@@ -4,11 +4,9 @@
 //! then work on indexes, with no string lookups of their own.
 
 use std::cell::Cell;
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 
 use crate::assessment::Assessment;
+use crate::id_table::{same, IdTable};
 use crate::index::Index;
 
 /// The ids of one assessment, resolved against the framework's index and against the
@@ -45,84 +43,6 @@ pub(crate) struct Resolved {
     rater_table: IdTable,
     /// The lookup table of evidence ids.
     item_table: IdTable,
-}
-
-/// An open-addressing table from the ids of a list to the first position holding each, which
-/// keeps no borrow of the ids (they are read through a closure), so its buffer outlives them.
-#[derive(Debug, Default)]
-struct IdTable {
-    /// Position + 1 of an id in each slot; 0 for an empty slot. A power of two long.
-    slots: Vec<u32>,
-}
-
-impl IdTable {
-    fn hash(id: &str) -> usize {
-        let mut hasher = FxHasher::default();
-        hasher.write(id.as_bytes());
-        hasher.finish() as usize
-    }
-
-    /// Indexes the `n` ids read by position through `id_at`, and writes into `first` the
-    /// first position of each one's id.
-    fn fill<'a>(
-        &mut self,
-        n: usize,
-        id_at: impl Fn(usize) -> Option<&'a str>,
-        first: &mut Vec<usize>,
-    ) {
-        first.clear();
-        self.slots.clear();
-        // Positions are stored in a u32; past that (never within the input size limits) the
-        // table stays empty and every id reads as its own first.
-        if u32::try_from(n).is_err() {
-            first.extend(0..n);
-            return;
-        }
-        self.slots.resize((2 * n).next_power_of_two().max(8), 0);
-        let mask = self.slots.len() - 1;
-        for i in 0..n {
-            let Some(id) = id_at(i) else {
-                first.push(i);
-                continue;
-            };
-            let mut slot = IdTable::hash(id) & mask;
-            let found = loop {
-                match self.slots.get(slot).copied() {
-                    Some(0) | None => {
-                        if let Some(empty) = self.slots.get_mut(slot) {
-                            *empty = u32::try_from(i + 1).unwrap_or(0);
-                        }
-                        break i;
-                    }
-                    Some(taken) => {
-                        let j = taken as usize - 1;
-                        if id_at(j) == Some(id) {
-                            break j;
-                        }
-                        slot = (slot + 1) & mask;
-                    }
-                }
-            };
-            first.push(found);
-        }
-    }
-
-    /// The first position of `id`, reading the ids by position through `id_at`.
-    fn find<'a>(&self, id: &str, id_at: impl Fn(usize) -> Option<&'a str>) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = IdTable::hash(id) & mask;
-        loop {
-            let taken = *self.slots.get(slot)?;
-            if taken == 0 {
-                return None;
-            }
-            let j = taken as usize - 1;
-            if id_at(j) == Some(id) {
-                return Some(j);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
 }
 
 thread_local! {
@@ -169,7 +89,7 @@ impl Resolved {
         let item_at = |i: usize| items.get(i).map(|e| e.id.as_str());
         item_table.fill(items.len(), item_at, first_item);
 
-        let find_standard = |id: &String| index.standards.get(id).copied();
+        let find_standard = |id: &String| index.standard(id);
         item_starts.clear();
         item_standards.clear();
         listed_by.clear();
@@ -236,7 +156,9 @@ fn guess<'a>(
     id: &str,
     id_at: impl Fn(usize) -> Option<&'a str>,
 ) -> Option<usize> {
-    guesses.into_iter().find(|&at| id_at(at) == Some(id))
+    guesses
+        .into_iter()
+        .find(|&at| id_at(at).is_some_and(|other| same(other, id)))
 }
 
 /// The `i`th run of `values`, as delimited by `starts`.
@@ -245,38 +167,4 @@ fn span<'a, T>(starts: &[usize], values: &'a [T], i: usize) -> &'a [T] {
         return &[];
     };
     values.get(start..end).unwrap_or(&[])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_id_table_finds_first_positions() {
-        // Enough ids for long probe chains, with repeats and one empty id.
-        let mut ids: Vec<String> = (0..300).map(|i| format!("e{i}")).collect();
-        ids.extend(["e7", "", "e299", "e7", ""].map(String::from));
-        let at = |i: usize| ids.get(i).map(String::as_str);
-        let mut table = IdTable::default();
-        let mut first = Vec::new();
-        table.fill(ids.len(), at, &mut first);
-        let expected: Vec<usize> = ids
-            .iter()
-            .map(|id| {
-                ids.iter()
-                    .position(|other| other == id)
-                    .unwrap_or(usize::MAX)
-            })
-            .collect();
-        assert_eq!(first, expected);
-        assert_eq!(table.find("e7", at), Some(7));
-        assert_eq!(table.find("", at), Some(301));
-        assert_eq!(table.find("e300", at), None);
-        // Refilled for another list, nothing of the first is left.
-        let other = ["r1".to_string(), "r1".to_string()];
-        let at = |i: usize| other.get(i).map(String::as_str);
-        table.fill(other.len(), at, &mut first);
-        assert_eq!(first, [0, 0]);
-        assert_eq!(table.find("e7", at), None);
-    }
 }

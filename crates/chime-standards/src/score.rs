@@ -11,13 +11,14 @@ use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
 use crate::exact::ExactSum;
 use crate::framework::{Domain, EvidenceRules, Framework, Requirement, Standard};
-use crate::index::{applies, Index};
+use crate::index::{applies, standard_score, Index};
 use crate::report::{
-    ratio3, score1, AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
+    AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
     ScoreStatus, StandardResult, StandardStatus, ENGINE, REPORT_FORMAT,
 };
 use crate::resolve::Resolved;
+use crate::rounding::{ratio3, score1};
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -75,8 +76,8 @@ pub(crate) fn score(
         outcomes,
         overall: overall_score,
     } = evaluate(framework, index, resolved, gathered, assessment);
-    let standards = standard_results(framework, index, &scored, &gathered, max);
-    let mut domains = domain_results(framework, index, &scored, &sums, &outcomes, max);
+    let standards = standard_results(framework, index, &scored, &gathered);
+    let mut domains = domain_results(framework, index, &scored, &sums, &outcomes);
     let agreement = agreement::of_report(index, resolved, &gathered, &standards, &mut domains);
 
     Report {
@@ -235,10 +236,6 @@ fn cap(level: u32, requirement: &Requirement, rules: &EvidenceRules, tally: &Tal
             external: items(weights.external, true).unwrap_or(u32::MAX),
         },
     }
-}
-
-fn standard_score(effective: u32, max: f64) -> f64 {
-    f64::from(effective) / max * 100.0
 }
 
 fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Vec<Sums> {
@@ -431,27 +428,36 @@ fn domain_results(
     scored: &[Scored],
     sums: &[Sums],
     outcomes: &[DomainOutcome],
-    max: f64,
 ) -> Vec<DomainResult> {
     let min_coverage = framework.scoring.min_coverage;
+    // Each rated standard is added to the domains it is tagged with (a valid framework tags
+    // a standard with a domain once), in framework order: one walk of the standards, rather
+    // than one per domain asking each standard whether it is tagged there.
+    let mut contributions: Vec<Vec<Contribution>> = index
+        .tagged
+        .iter()
+        .map(|&tagged| Vec::with_capacity(tagged))
+        .collect();
+    for (s, standard, effective, tags) in rated(framework, index, scored) {
+        let score = index.written_score(effective);
+        for (&(d, _), &weight) in tags.iter().zip(index.written_weights(s)) {
+            if let Some(list) = contributions.get_mut(d) {
+                list.push(Contribution {
+                    standard: index.standard_id(s, standard),
+                    weight,
+                    effective,
+                    score,
+                });
+            }
+        }
+    }
     framework
         .domains
         .iter()
         .zip(sums.iter().zip(outcomes))
+        .zip(contributions)
         .enumerate()
-        .map(|(d, (domain, (sum, outcome)))| {
-            let mut contributions = Vec::with_capacity(index.tagged.get(d).copied().unwrap_or(0));
-            contributions.extend(rated(framework, index, scored).filter_map(
-                |(s, standard, effective, tags)| {
-                    let &(_, weight) = tags.iter().find(|(domain, _)| *domain == d)?;
-                    Some(Contribution {
-                        standard: index.standard_id(s, standard),
-                        weight: ratio3(weight),
-                        effective,
-                        score: score1(standard_score(effective, max)),
-                    })
-                },
-            ));
+        .map(|(d, ((domain, (sum, outcome)), contributions))| {
             let reason = match (outcome.status, outcome.coverage) {
                 (DomainStatus::NotScoreable, _) if sum.rated.value() == 0.0 => {
                     Some("none of the applicable standards in this domain is rated".to_string())
@@ -487,7 +493,6 @@ fn standard_results(
     index: &Index,
     scored: &[Scored],
     gathered: &claims::Gathered,
-    max: f64,
 ) -> Vec<StandardResult> {
     let met_level = framework.scoring.met_level;
     framework
@@ -514,9 +519,7 @@ fn standard_results(
                 applies: result.applicable,
                 claimed,
                 effective: result.effective,
-                score: result
-                    .effective
-                    .map(|level| score1(standard_score(level, max))),
+                score: result.effective.map(|level| index.written_score(level)),
                 capped: result.cap.clone(),
                 evidence: EvidenceSummary {
                     current: result.tally.current,

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use crate::framework::Framework;
-use crate::report::{round_to, Cap, DomainResult, Report, StandardResult};
+use crate::report::{Cap, DomainResult, Report, StandardResult};
+use crate::rounding::round_to;
 
 /// Escapes text for XML and HTML content and attribute values (`& < > " '`).
 pub(crate) fn escape(text: &str) -> String {

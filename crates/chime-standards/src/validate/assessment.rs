@@ -104,11 +104,14 @@ fn evidence(found: &mut Collector, resolved: &Resolved, assessment: &Assessment)
         }
     }
     let assessed_on = assessment.assessed_on;
+    // One walk of the flat list says whether any item names an unknown standard (in a valid
+    // assessment none does), so the walk of each item's own list is only for reporting them.
+    let unknown_standards = resolved.item_standards.iter().any(Option::is_none);
     for (i, item) in assessment.evidence.iter().enumerate() {
         let at = || format!("/evidence/{i}");
         let standards = resolved.item_standards(i);
         for (j, standard) in item.standards.iter().enumerate() {
-            if standards.get(j).copied().flatten().is_none() {
+            if unknown_standards && standards.get(j).copied().flatten().is_none() {
                 found.error(
                     Code::UnknownStandard,
                     format!("{}/standards/{j}", at()),
@@ -207,6 +210,8 @@ fn judgements(
     let slots = assessment.raters.len() + 1;
     let mut judged = Seen::new(framework.standards.len().saturating_mul(slots));
     let mut judged_unknown: HashSet<(&str, Option<&str>)> = HashSet::default();
+    // As for evidence items' standards: one walk of the flat list of citations first.
+    let unknown_evidence = resolved.cited.iter().any(Option::is_none);
     for (i, judgement) in assessment.judgements.iter().enumerate() {
         let at = || format!("/judgements/{i}");
         let resolved_standard = resolved.standard.get(i).copied().flatten();
@@ -232,7 +237,7 @@ fn judgements(
         }
         let cited = resolved.cited(i);
         for (j, id) in judgement.evidence.iter().enumerate() {
-            if cited.get(j).copied().flatten().is_none() {
+            if unknown_evidence && cited.get(j).copied().flatten().is_none() {
                 found.error(
                     Code::UnknownEvidence,
                     format!("{}/evidence/{j}", at()),
@@ -325,13 +330,19 @@ fn disagreement(
                 .map(|(i, _)| *i)
                 .min()
                 .unwrap_or(0);
+            let mut number = itoa::Buffer::new();
+            let path = ["/judgements/", number.format(first)].concat();
             found.warning(
                 Code::RatersDisagree,
-                format!("/judgements/{first}"),
-                format!(
-                    "raters of `{}` are {spread} levels apart; talk it through and record an agreed judgement",
-                    standard.id
-                ),
+                path,
+                [
+                    "raters of `",
+                    &standard.id,
+                    "` are ",
+                    number.format(spread),
+                    " levels apart; talk it through and record an agreed judgement",
+                ]
+                .concat(),
             );
             found
                 .context("standard", standard.id.as_str())
