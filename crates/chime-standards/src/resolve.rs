@@ -93,10 +93,14 @@ impl Resolved {
         item_starts.clear();
         item_standards.clear();
         listed_by.clear();
+        // Each entry and its owner are pushed in one loop: how long each list is follows no
+        // pattern, and one loop's end is one guess for the processor to miss, not two.
         for (i, item) in items.iter().enumerate() {
             item_starts.push(item_standards.len());
-            item_standards.extend(item.standards.iter().map(find_standard));
-            listed_by.resize(item_standards.len(), i);
+            for id in &item.standards {
+                item_standards.push(find_standard(id));
+                listed_by.push(i);
+            }
         }
         item_starts.push(item_standards.len());
 
@@ -131,8 +135,10 @@ impl Resolved {
             rater.push(its_rater);
 
             cited_starts.push(cited.len());
-            cited.extend(judgement.evidence.iter().map(find_item));
-            cited_for.resize(cited.len(), its_standard);
+            for id in &judgement.evidence {
+                cited.push(find_item(id));
+                cited_for.push(its_standard);
+            }
         }
         cited_starts.push(cited.len());
     }
