@@ -64,8 +64,22 @@ fn check_repeats(
     // Reference lists are short; a linear scan of the entries before beats hashing (and
     // allocates nothing) there, and a set keeps a hostile list of thousands linear.
     const SHORT: usize = 16;
-    // Most lists hold one id or none, with nothing to repeat.
-    if ids.len() < 2 {
+    // Almost every list names each thing once. A 64-bit filter of what the entries resolved
+    // to shows it in one walk, with no branch on how long the list is: where no bit is set
+    // twice, no two entries resolved alike. Unresolved entries are compared as text below.
+    let mut filter = 0u64;
+    let mut maybe = false;
+    for target in resolved {
+        match target {
+            Some(to) => {
+                let bit = 1u64 << (to % 64);
+                maybe |= filter & bit != 0;
+                filter |= bit;
+            }
+            None => maybe = true,
+        }
+    }
+    if !maybe {
         return;
     }
     let long = ids.len() > SHORT;
@@ -149,6 +163,24 @@ mod tests {
                 let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
                 assert_eq!(paths, [format!("/list/{len}")], "list of {len}");
             }
+        }
+    }
+
+    #[test]
+    fn targets_64_apart_are_not_repeats_and_large_targets_repeat() {
+        let ids: Vec<String> = ["a", "b", "c", "b"].map(String::from).to_vec();
+        for (resolved, expected) in [
+            // Distinct targets that share a bit of the filter.
+            (vec![Some(1), Some(65), Some(129), Some(193)], vec![]),
+            (
+                vec![Some(1), Some(70), Some(129), Some(70)],
+                vec!["/list/3"],
+            ),
+        ] {
+            let mut found = Collector::new(Document::Assessment);
+            check_repeats(&mut found, || "/list".to_string(), &ids, &resolved);
+            let paths: Vec<&str> = found.found.iter().map(|d| d.path.as_str()).collect();
+            assert_eq!(paths, expected, "{resolved:?}");
         }
     }
 }
