@@ -43,29 +43,20 @@ impl IdTable {
             return;
         }
         self.slots.resize((2 * n).next_power_of_two().max(8), 0);
-        let mask = self.slots.len() - 1;
         for i in 0..n {
             let Some(id) = id_at(i) else {
                 first.push(i);
                 continue;
             };
-            let mut slot = IdTable::hash(id) & mask;
-            let found = loop {
-                match self.slots.get(slot).copied() {
-                    Some(0) | None => {
-                        if let Some(empty) = self.slots.get_mut(slot) {
-                            *empty = u32::try_from(i + 1).unwrap_or(0);
-                        }
-                        break i;
+            let found = match self.probe(id, &id_at) {
+                Probe::Found(j) => j,
+                Probe::Empty(slot) => {
+                    if let Some(empty) = self.slots.get_mut(slot) {
+                        *empty = u32::try_from(i + 1).unwrap_or(0);
                     }
-                    Some(taken) => {
-                        let j = taken as usize - 1;
-                        if id_at(j).is_some_and(|other| same(other, id)) {
-                            break j;
-                        }
-                        slot = (slot + 1) & mask;
-                    }
+                    i
                 }
+                Probe::Full => i,
             };
             first.push(found);
         }
@@ -77,20 +68,43 @@ impl IdTable {
         id: &str,
         id_at: impl Fn(usize) -> Option<&'a str>,
     ) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
+        match self.probe(id, &id_at) {
+            Probe::Found(j) => Some(j),
+            Probe::Empty(_) | Probe::Full => None,
+        }
+    }
+
+    /// Walks the slots from `id`'s hash to the position holding it or the first empty slot.
+    fn probe<'a>(&self, id: &str, id_at: &impl Fn(usize) -> Option<&'a str>) -> Probe {
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return Probe::Full;
+        };
         let mut slot = IdTable::hash(id) & mask;
-        loop {
-            let taken = *self.slots.get(slot)?;
-            if taken == 0 {
-                return None;
-            }
-            let j = taken as usize - 1;
-            if id_at(j).is_some_and(|other| same(other, id)) {
-                return Some(j);
+        // At most every slot once (the table is never full, but a bound costs nothing).
+        for _ in 0..self.slots.len() {
+            match self.slots.get(slot).copied() {
+                Some(0) | None => return Probe::Empty(slot),
+                Some(taken) => {
+                    let j = taken as usize - 1;
+                    if id_at(j).is_some_and(|other| same(other, id)) {
+                        return Probe::Found(j);
+                    }
+                }
             }
             slot = (slot + 1) & mask;
         }
+        Probe::Full
     }
+}
+
+/// Where a probe of the table ended.
+enum Probe {
+    /// At the first position holding the id.
+    Found(usize),
+    /// At the empty slot where the id would go.
+    Empty(usize),
+    /// Nowhere: the table has no slots or no empty one.
+    Full,
 }
 
 /// Whether two ids are equal, compared inline.
