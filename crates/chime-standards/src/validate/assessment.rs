@@ -110,13 +110,15 @@ fn evidence(found: &mut Collector, resolved: &Resolved, assessment: &Assessment)
     for (i, item) in assessment.evidence.iter().enumerate() {
         let at = || format!("/evidence/{i}");
         let standards = resolved.item_standards(i);
-        for (j, standard) in item.standards.iter().enumerate() {
-            if unknown_standards && standards.get(j).copied().flatten().is_none() {
-                found.error(
-                    Code::UnknownStandard,
-                    format!("{}/standards/{j}", at()),
-                    format!("the framework has no standard `{standard}`"),
-                );
+        if unknown_standards {
+            for (j, standard) in item.standards.iter().enumerate() {
+                if standards.get(j).copied().flatten().is_none() {
+                    found.error(
+                        Code::UnknownStandard,
+                        format!("{}/standards/{j}", at()),
+                        format!("the framework has no standard `{standard}`"),
+                    );
+                }
             }
         }
         check_repeats(
@@ -236,13 +238,15 @@ fn judgements(
             );
         }
         let cited = resolved.cited(i);
-        for (j, id) in judgement.evidence.iter().enumerate() {
-            if unknown_evidence && cited.get(j).copied().flatten().is_none() {
-                found.error(
-                    Code::UnknownEvidence,
-                    format!("{}/evidence/{j}", at()),
-                    format!("no evidence item has id `{id}`"),
-                );
+        if unknown_evidence {
+            for (j, id) in judgement.evidence.iter().enumerate() {
+                if cited.get(j).copied().flatten().is_none() {
+                    found.error(
+                        Code::UnknownEvidence,
+                        format!("{}/evidence/{j}", at()),
+                        format!("no evidence item has id `{id}`"),
+                    );
+                }
             }
         }
         check_repeats(
