@@ -362,7 +362,7 @@ pub(crate) fn of_report(
         }
         let of_unit: SmallVec<[usize; 4]> = tags
             .iter()
-            .map(|&(domain, _)| domain)
+            .map(|tag| tag.domain)
             .chain(std::iter::once(report))
             .collect();
         if sets.add_unit(&result.raters.levels, &of_unit) < 2 {

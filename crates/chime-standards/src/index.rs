@@ -10,6 +10,18 @@ use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
 use crate::id_table::IdTable;
 use crate::rounding::{ratio3, score1};
 
+/// A standard's tag of one domain, resolved.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tag {
+    /// The domain's index.
+    pub(crate) domain: usize,
+    /// The standard's weight times the tag's.
+    pub(crate) weight: f64,
+    /// `weight` as a report writes it (3 decimals): fixed by the framework, so rounded once
+    /// here rather than in every report.
+    pub(crate) written_weight: f64,
+}
+
 /// Lookups derived from a valid framework.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
@@ -23,11 +35,8 @@ pub(crate) struct Index {
     pub(crate) band_ids: Vec<Arc<str>>,
     /// The award's required band, for reports to share.
     pub(crate) required_band: Arc<str>,
-    /// For each standard, its domain tags as (domain index, standard weight * tag weight).
-    pub(crate) tags: Vec<Vec<(usize, f64)>>,
-    /// For each standard, its tags' weights as a report writes them (3 decimals), in `tags`
-    /// order: fixed by the framework, so rounded once here rather than in every report.
-    pub(crate) written_weights: Vec<Vec<f64>>,
+    /// For each standard, its domain tags.
+    pub(crate) tags: Vec<Vec<Tag>>,
     /// For each domain, how many standards are tagged with it (a report's contributions to
     /// it are at most these).
     pub(crate) tagged: Vec<usize>,
@@ -47,7 +56,7 @@ impl Index {
             .enumerate()
             .map(|(i, domain)| (domain.id.as_str(), i))
             .collect();
-        let tags: Vec<Vec<(usize, f64)>> = framework
+        let tags: Vec<Vec<Tag>> = framework
             .standards
             .iter()
             .map(|standard| {
@@ -56,21 +65,22 @@ impl Index {
                     .iter()
                     .filter_map(|tag| {
                         let domain = *domains.get(tag.domain.as_str())?;
-                        Some((domain, standard.weight * tag.weight))
+                        let weight = standard.weight * tag.weight;
+                        Some(Tag {
+                            domain,
+                            weight,
+                            written_weight: ratio3(weight),
+                        })
                     })
                     .collect()
             })
             .collect();
         let mut tagged = vec![0; framework.domains.len()];
-        for &(domain, _) in tags.iter().flatten() {
-            if let Some(count) = tagged.get_mut(domain) {
+        for tag in tags.iter().flatten() {
+            if let Some(count) = tagged.get_mut(tag.domain) {
                 *count += 1;
             }
         }
-        let written_weights = tags
-            .iter()
-            .map(|tags| tags.iter().map(|&(_, weight)| ratio3(weight)).collect())
-            .collect();
         let max_level = framework.max_level();
         let written_scores = (0..=max_level)
             .map(|level| score1(standard_score(level, f64::from(max_level))))
@@ -114,7 +124,6 @@ impl Index {
                 .collect(),
             required_band: Arc::from(framework.scoring.award.required_band.as_str()),
             tags,
-            written_weights,
             tagged,
             max_level,
             written_scores,
@@ -148,11 +157,6 @@ impl Index {
             .ok()
             .and_then(|level| self.written_scores.get(level).copied())
             .unwrap_or_else(|| score1(standard_score(level, f64::from(self.max_level))))
-    }
-
-    /// The written weights of standard `s`'s tags, in `tags` order.
-    pub(crate) fn written_weights(&self, s: usize) -> &[f64] {
-        self.written_weights.get(s).map_or(&[], Vec::as_slice)
     }
 
     /// The position of the first standard with this id.

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
 use crate::exact::ExactSum;
 use crate::framework::{Domain, EvidenceRules, Framework, Requirement, Standard};
-use crate::index::{applies, standard_score, Index};
+use crate::index::{applies, standard_score, Index, Tag};
 use crate::report::{
     AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
     EvidenceSummary, ItemsNeeded, Leverage, OrganisationRef, Overall, RaterSummary, Report,
@@ -244,7 +244,7 @@ fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Ve
         if !standard.applicable {
             continue;
         }
-        for &(domain, weight) in tags {
+        for &Tag { domain, weight, .. } in tags {
             let Some(sum) = sums.get_mut(domain) else {
                 continue;
             };
@@ -440,11 +440,11 @@ fn domain_results(
         .collect();
     for (s, standard, effective, tags) in rated(framework, index, scored) {
         let score = index.written_score(effective);
-        for (&(d, _), &weight) in tags.iter().zip(index.written_weights(s)) {
-            if let Some(list) = contributions.get_mut(d) {
+        for tag in tags {
+            if let Some(list) = contributions.get_mut(tag.domain) {
                 list.push(Contribution {
                     standard: index.standard_id(s, standard),
-                    weight,
+                    weight: tag.written_weight,
                     effective,
                     score,
                 });
@@ -547,7 +547,7 @@ fn rated<'a>(
     framework: &'a Framework,
     index: &'a Index,
     scored: &'a [Scored],
-) -> impl Iterator<Item = (usize, &'a Standard, u32, &'a [(usize, f64)])> + 'a {
+) -> impl Iterator<Item = (usize, &'a Standard, u32, &'a [Tag])> + 'a {
     framework
         .standards
         .iter()
@@ -582,7 +582,7 @@ fn leverage(
             // The overall score recomputed with this one level raised (spec 3.9): the same
             // products a rescore would add, swapped into the exact sums. One buffer serves
             // every candidate: the domains raised for one are put back after it.
-            for &(domain, weight) in tags {
+            for &Tag { domain, weight, .. } in tags {
                 let (Some(sum), Some(outcome)) = (sums.get(domain), raised.get_mut(domain)) else {
                     continue;
                 };
@@ -597,7 +597,7 @@ fn leverage(
                 );
             }
             let raised_overall = overall(framework, &raised);
-            for &(domain, _) in tags {
+            for &Tag { domain, .. } in tags {
                 if let (Some(slot), Some(outcome)) = (raised.get_mut(domain), outcomes.get(domain))
                 {
                     *slot = *outcome;
