@@ -1,5 +1,6 @@
 //! Ids looked up by position: an open-addressing table from the ids of a list to the first
-//! position holding each, and the equality it compares them with.
+//! position holding each, a table for a fixed list (a framework's standards) where every id
+//! has a slot of its own, and the equality both compare ids with.
 //!
 //! [`same`] stands in for `str` equality, which calls `memcmp` for every pair of equal
 //! length. Resolution compares about 270 short ids per assessment (standards, raters,
@@ -97,6 +98,153 @@ impl IdTable {
     }
 }
 
+/// A table from a fixed list of ids to the first position of each, built once (for a
+/// framework's standards) and read many times.
+///
+/// Every assessment looks up each standard that each evidence item lists, about 80 per
+/// assessment; through [`IdTable`] those lookups took 14% of scoring's time, hashing every
+/// byte of each id and walking a probe. Here a hash of an id's length and first and last 8
+/// bytes, with a multiplier chosen when the table is built so that no two ids of the list
+/// share a slot, finds the one candidate, and one comparison settles it (benches/README.md,
+/// "Issue 11 section 5: one slot per standard"). Lists no multiplier separates (ids that agree
+/// in length and in their first and last 8 bytes, or very long lists) use an [`IdTable`].
+#[derive(Debug, Clone)]
+pub(crate) enum FixedTable {
+    /// Each id alone in its slot.
+    Separated {
+        /// The odd multiplier that separates the ids.
+        multiplier: u64,
+        /// How far the product is shifted down to a slot: 64 less log2 of the slots.
+        shift: u32,
+        /// Position + 1 of an id in each slot; 0 for an empty slot.
+        slots: Vec<u32>,
+    },
+    /// The general table, for lists no multiplier separates.
+    Probed(IdTable),
+}
+
+impl FixedTable {
+    /// Multipliers tried for each table size, before the next size is tried.
+    const TRIES: usize = 32;
+    /// The most slots a separated table may have.
+    const MOST_SLOTS: usize = 1 << 16;
+
+    /// Indexes the `n` ids read by position through `id_at`.
+    pub(crate) fn build<'a>(n: usize, id_at: impl Fn(usize) -> Option<&'a str>) -> FixedTable {
+        // The first position of each distinct id, with its key.
+        let mut first = Vec::new();
+        let mut probed = IdTable::default();
+        probed.fill(n, &id_at, &mut first);
+        let firsts = first.iter().enumerate().filter(|&(i, &j)| i == j);
+        let keyed: Vec<(u32, u64)> = firsts
+            .clone()
+            .filter_map(|(i, _)| Some((u32::try_from(i + 1).ok()?, key(id_at(i)?))))
+            .collect();
+        let mut keys: Vec<u64> = keyed.iter().map(|&(_, key)| key).collect();
+        keys.sort_unstable();
+        let shared_key = keys.windows(2).any(|pair| pair.first() == pair.last());
+        // An id with no position, or not to be written in a slot, is left to the general table.
+        if shared_key || keyed.len() != firsts.count() {
+            return FixedTable::Probed(probed);
+        }
+        // Four slots per id or more: a random multiplier then separates 18 ids more than one
+        // time in four, so a framework's table is found within a few tries.
+        let mut size = (4 * n).next_power_of_two().max(8);
+        let mut multipliers = Multipliers(0x5EED);
+        while size <= Self::MOST_SLOTS {
+            let shift = 64 - size.trailing_zeros();
+            for _ in 0..Self::TRIES {
+                let multiplier = multipliers.next();
+                let mut slots = vec![0u32; size];
+                let separated = keyed.iter().all(|&(position, key)| {
+                    match slots.get_mut(slot_of(key, multiplier, shift)) {
+                        Some(slot) if *slot == 0 => {
+                            *slot = position;
+                            true
+                        }
+                        _ => false,
+                    }
+                });
+                if separated {
+                    return FixedTable::Separated {
+                        multiplier,
+                        shift,
+                        slots,
+                    };
+                }
+            }
+            size *= 4;
+        }
+        FixedTable::Probed(probed)
+    }
+
+    /// The first position of `id`, reading the ids by position through `id_at`.
+    #[inline]
+    pub(crate) fn find<'a>(
+        &self,
+        id: &str,
+        id_at: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<usize> {
+        match self {
+            FixedTable::Separated {
+                multiplier,
+                shift,
+                slots,
+            } => {
+                let taken = *slots.get(slot_of(key(id), *multiplier, *shift))?;
+                let j = usize::try_from(taken.checked_sub(1)?).ok()?;
+                id_at(j).filter(|other| same(other, id)).map(|_| j)
+            }
+            FixedTable::Probed(table) => table.find(id, id_at),
+        }
+    }
+}
+
+/// The slot of `key` in a table of `64 - shift` bits.
+#[inline]
+fn slot_of(key: u64, multiplier: u64, shift: u32) -> usize {
+    usize::try_from(key.wrapping_mul(multiplier).checked_shr(shift).unwrap_or(0)).unwrap_or(0)
+}
+
+/// An id's length and first and last 8 bytes (all of it, if shorter), in one word.
+#[inline]
+fn key(id: &str) -> u64 {
+    let id = id.as_bytes();
+    let n = id.len();
+    let (head, tail) = if n >= 8 {
+        (word(id, 0), word(id, n - 8))
+    } else {
+        let mut short = [0u8; 8];
+        if let Some(start) = short.get_mut(..n) {
+            start.copy_from_slice(id);
+        }
+        (u64::from_le_bytes(short), 0)
+    };
+    (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail
+}
+
+/// The 8 bytes of `s` from `at`, or 0 past its end.
+#[inline]
+fn word(s: &[u8], at: usize) -> u64 {
+    s.get(at..at + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// Odd multipliers, from the SplitMix64 sequence: a fixed start, so a framework's table is the
+/// same on every run.
+struct Multipliers(u64);
+
+impl Multipliers {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) | 1
+    }
+}
+
 /// Where a probe of the table ended.
 enum Probe {
     /// At the first position holding the id.
@@ -115,11 +263,6 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     if n != b.len() {
         return false;
     }
-    let word = |s: &[u8], at: usize| {
-        s.get(at..at + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_ne_bytes)
-    };
     let half = |s: &[u8], at: usize| {
         s.get(at..at + 4)
             .and_then(|w| <[u8; 4]>::try_from(w).ok())
@@ -173,6 +316,60 @@ mod tests {
         table.fill(other.len(), at, &mut first);
         assert_eq!(first, [0, 0]);
         assert_eq!(table.find("e7", at), None);
+    }
+
+    /// Every id of `ids` found at its first position, and `absent` found nowhere, as a linear
+    /// search would say; returns whether the table separated the ids.
+    fn check_fixed(ids: &[String], absent: &[String]) -> bool {
+        let at = |i: usize| ids.get(i).map(String::as_str);
+        let table = FixedTable::build(ids.len(), at);
+        for id in ids.iter().chain(absent) {
+            let first = ids.iter().position(|other| other == id);
+            assert_eq!(table.find(id, at), first, "{id:?}");
+        }
+        matches!(table, FixedTable::Separated { .. })
+    }
+
+    #[test]
+    fn the_fixed_table_finds_first_positions() {
+        // A framework's worth of ids of every length from 1 to 40, a repeat, and ids that are
+        // not there: other lengths, one byte changed at each end and in the middle, empty.
+        let mut ids: Vec<String> = (1..=40)
+            .map(|n| {
+                (0..n)
+                    .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+                    .collect()
+            })
+            .collect();
+        ids.push(ids.get(3).cloned().unwrap_or_default());
+        let mut absent = vec![String::new(), "z".repeat(41)];
+        for id in ids.iter().take(40) {
+            for at in [0, id.len() / 2, id.len() - 1] {
+                let mut changed = id.clone().into_bytes();
+                if let Some(byte) = changed.get_mut(at) {
+                    *byte = b'-';
+                }
+                absent.push(String::from_utf8(changed).unwrap_or_default());
+            }
+            absent.push(format!("{id}-"));
+        }
+        assert!(check_fixed(&ids, &absent));
+        // No list at all.
+        assert!(check_fixed(&[], &absent));
+    }
+
+    #[test]
+    fn lists_the_hash_cannot_separate_use_the_probed_table() {
+        // Same length, same first and last 8 bytes: one key for all, so one slot each is
+        // impossible, and every id is still found.
+        let ids: Vec<String> = (0..50)
+            .map(|i| format!("standard-{i:03}-of-the-framework"))
+            .collect();
+        let absent = vec!["standard-999-of-the-framework".to_string()];
+        assert!(!check_fixed(&ids, &absent));
+        // Too many ids to separate within the table's size limit.
+        let many: Vec<String> = (0..5_000).map(|i| format!("s{i}")).collect();
+        assert!(!check_fixed(&many, &absent));
     }
 
     #[test]

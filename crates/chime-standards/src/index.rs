@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
 use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
-use crate::id_table::IdTable;
+use crate::id_table::FixedTable;
 use crate::rounding::{ratio3, score1};
 
 /// A standard's tag of one domain, resolved.
@@ -28,7 +28,7 @@ pub(crate) struct Index {
     /// Each standard's id, once, for reports to share.
     pub(crate) standard_ids: Vec<Arc<str>>,
     /// The first position of each id in `standard_ids`.
-    standard_table: IdTable,
+    standard_table: FixedTable,
     /// Each domain's id, once, for reports to share.
     pub(crate) domain_ids: Vec<Arc<str>>,
     /// Each band's id (framework order), once, for reports to share.
@@ -102,12 +102,8 @@ impl Index {
             .iter()
             .map(|standard| Arc::from(standard.id.as_str()))
             .collect();
-        let mut standard_table = IdTable::default();
-        standard_table.fill(
-            standard_ids.len(),
-            |s| standard_ids.get(s).map(|id| &**id),
-            &mut Vec::new(),
-        );
+        let standard_table =
+            FixedTable::build(standard_ids.len(), |s| standard_ids.get(s).map(|id| &**id));
         Index {
             standard_ids,
             standard_table,
@@ -160,6 +156,7 @@ impl Index {
     }
 
     /// The position of the first standard with this id.
+    #[inline]
     pub(crate) fn standard(&self, id: &str) -> Option<usize> {
         self.standard_table
             .find(id, |s| self.standard_ids.get(s).map(|id| &**id))
