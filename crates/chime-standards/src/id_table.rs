@@ -102,12 +102,13 @@ impl IdTable {
 /// framework's standards) and read many times.
 ///
 /// Every assessment looks up each standard that each evidence item lists, about 80 per
-/// assessment; through [`IdTable`] those lookups took 14% of scoring's time, hashing every
-/// byte of each id and walking a probe. Here a hash of an id's length and first and last 8
-/// bytes, with a multiplier chosen when the table is built so that no two ids of the list
-/// share a slot, finds the one candidate, and one comparison settles it (benches/README.md,
-/// "Issue 11 section 5: one slot per standard"). Lists no multiplier separates (ids that agree
-/// in length and in their first and last 8 bytes, or very long lists) use an [`IdTable`].
+/// assessment; through [`IdTable`] those lookups took 5% of scoring's time, hashing every byte
+/// of each id and walking a probe. Here a hash of an id's length and first and last 8 bytes,
+/// with a multiplier chosen when the table is built so that no two ids of the list share a
+/// slot, finds the one candidate, and one comparison settles it (benches/README.md, "Issue 11
+/// section 5: one slot per standard, ids inline"). Lists no multiplier separates (ids that
+/// agree in length and in their first and last 8 bytes, or very long lists) use an
+/// [`IdTable`].
 #[derive(Debug, Clone)]
 pub(crate) enum FixedTable {
     /// Each id alone in its slot.

@@ -1,12 +1,11 @@
 //! The lookup index of a valid framework: built once per framework, read by validation and
 //! scoring for every assessment.
 
-use std::sync::Arc;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::assessment::Structure;
 use crate::framework::{AppliesTo, Domain, Framework, Requirement, Standard};
+use crate::id::Id;
 use crate::id_table::FixedTable;
 use crate::rounding::{ratio3, score1};
 
@@ -25,16 +24,16 @@ pub(crate) struct Tag {
 /// Lookups derived from a valid framework.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
-    /// Each standard's id, once, for reports to share.
-    pub(crate) standard_ids: Vec<Arc<str>>,
+    /// Each standard's id, once, for reports to copy.
+    pub(crate) standard_ids: Vec<Id>,
     /// The first position of each id in `standard_ids`.
     standard_table: FixedTable,
-    /// Each domain's id, once, for reports to share.
-    pub(crate) domain_ids: Vec<Arc<str>>,
-    /// Each band's id (framework order), once, for reports to share.
-    pub(crate) band_ids: Vec<Arc<str>>,
-    /// The award's required band, for reports to share.
-    pub(crate) required_band: Arc<str>,
+    /// Each domain's id, once, for reports to copy.
+    pub(crate) domain_ids: Vec<Id>,
+    /// Each band's id (framework order), once, for reports to copy.
+    pub(crate) band_ids: Vec<Id>,
+    /// The award's required band, for reports to copy.
+    pub(crate) required_band: Id,
     /// For each standard, its domain tags.
     pub(crate) tags: Vec<Vec<Tag>>,
     /// For each domain, how many standards are tagged with it (a report's contributions to
@@ -97,10 +96,10 @@ impl Index {
                     .cloned()
             })
             .collect();
-        let standard_ids: Vec<Arc<str>> = framework
+        let standard_ids: Vec<Id> = framework
             .standards
             .iter()
-            .map(|standard| Arc::from(standard.id.as_str()))
+            .map(|standard| Id::from(standard.id.as_str()))
             .collect();
         let standard_table =
             FixedTable::build(standard_ids.len(), |s| standard_ids.get(s).map(|id| &**id));
@@ -110,15 +109,15 @@ impl Index {
             domain_ids: framework
                 .domains
                 .iter()
-                .map(|domain| Arc::from(domain.id.as_str()))
+                .map(|domain| Id::from(domain.id.as_str()))
                 .collect(),
             band_ids: framework
                 .scoring
                 .bands
                 .iter()
-                .map(|band| Arc::from(band.id.as_str()))
+                .map(|band| Id::from(band.id.as_str()))
                 .collect(),
-            required_band: Arc::from(framework.scoring.award.required_band.as_str()),
+            required_band: Id::from(framework.scoring.award.required_band.as_str()),
             tags,
             tagged,
             max_level,
@@ -163,23 +162,23 @@ impl Index {
     }
 
     /// The shared id of standard `s` of the framework (`standard` is that standard).
-    pub(crate) fn standard_id(&self, s: usize, standard: &Standard) -> Arc<str> {
+    pub(crate) fn standard_id(&self, s: usize, standard: &Standard) -> Id {
         self.standard_ids
             .get(s)
             .cloned()
-            .unwrap_or_else(|| Arc::from(standard.id.as_str()))
+            .unwrap_or_else(|| Id::from(standard.id.as_str()))
     }
 
     /// The shared id of domain `d` of the framework (`domain` is that domain).
-    pub(crate) fn domain_id(&self, d: usize, domain: &Domain) -> Arc<str> {
+    pub(crate) fn domain_id(&self, d: usize, domain: &Domain) -> Id {
         self.domain_ids
             .get(d)
             .cloned()
-            .unwrap_or_else(|| Arc::from(domain.id.as_str()))
+            .unwrap_or_else(|| Id::from(domain.id.as_str()))
     }
 
     /// The shared id of band `b` of the framework's scoring.
-    pub(crate) fn band_id(&self, b: usize) -> Option<Arc<str>> {
+    pub(crate) fn band_id(&self, b: usize) -> Option<Id> {
         self.band_ids.get(b).cloned()
     }
 }

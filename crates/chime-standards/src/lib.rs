@@ -47,6 +47,7 @@ mod engine;
 pub mod evidence;
 mod exact;
 mod framework;
+mod id;
 mod id_table;
 mod index;
 mod merge;
@@ -93,6 +94,7 @@ pub use framework::{
     RatingScale, Requirement, Scoring, Section, SourceWeights, Standard, Subcategory,
     FRAMEWORK_FORMAT,
 };
+pub use id::Id;
 pub use index::applies;
 pub use merge::{merge, merge_json, split};
 pub use read::foreign::deserialize_strict;

@@ -3,8 +3,6 @@
 //! A report never copies free text from an assessment: no titles, narratives or names. That
 //! is what makes reports safe to pool for research and to publish.
 
-use std::sync::Arc;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -13,6 +11,7 @@ use crate::agreement::Agreement;
 use crate::assessment::{AssessmentStatus, FrameworkRef, Structure};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::id::Id;
 use crate::read::names::deserialize_by_name;
 
 /// The `format` string of a report.
@@ -116,13 +115,14 @@ deserialize_by_name!(AwardOutcome {
 pub struct Overall {
     /// Domain-weighted mean of the participating domains' scores, or `null`.
     pub score: Option<f64>,
-    // Band and domain ids are shared with the engine's framework index, as standard ids are.
+    // Band and domain ids are `Id`s, as standard ids are: copied into a report with no
+    // allocation and no atomic count.
     /// The band of the overall score.
-    pub band: Option<Arc<str>>,
+    pub band: Option<Id>,
     /// The band of the lowest participating domain: one domain may not hide behind another.
-    pub profile_band: Option<Arc<str>>,
+    pub profile_band: Option<Id>,
     /// The domains at that lowest score.
-    pub limiting_domains: Vec<Arc<str>>,
+    pub limiting_domains: Vec<Id>,
     /// The award outcome.
     pub award: AwardOutcome,
     /// Whether an overall score was computed.
@@ -141,11 +141,11 @@ pub struct Overall {
 #[non_exhaustive]
 pub struct AwardGap {
     /// The band every participating domain must reach.
-    pub required_band: Arc<str>,
+    pub required_band: Id,
     /// The participating domains below that band, in framework order.
     pub domains: Vec<BandGap>,
     /// The applicable core standards that are not met, in framework order.
-    pub core_standards: Vec<Arc<str>>,
+    pub core_standards: Vec<Id>,
 }
 
 /// A participating domain below the award's required band.
@@ -155,9 +155,9 @@ pub struct AwardGap {
 #[non_exhaustive]
 pub struct BandGap {
     /// The domain's id.
-    pub domain: Arc<str>,
+    pub domain: Id,
     /// Its band now.
-    pub band: Option<Arc<str>>,
+    pub band: Option<Id>,
     /// Score points it is short of the required band's minimum (1 decimal).
     pub points: f64,
 }
@@ -187,9 +187,8 @@ deserialize_by_name!(DomainStatus {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DomainResult {
-    // Shared with the engine's framework index, as the band is: a report costs no copy.
     /// The domain's id.
-    pub domain: Arc<str>,
+    pub domain: Id,
     /// Whether it was scored.
     pub status: DomainStatus,
     /// Whether it takes part in the overall score (spec 3.7: a core domain of weight above 0
@@ -199,7 +198,7 @@ pub struct DomainResult {
     /// Weighted mean of its assessed standards' scores, or `null`.
     pub score: Option<f64>,
     /// The band of the score.
-    pub band: Option<Arc<str>>,
+    pub band: Option<Id>,
     /// Rated weight over applicable weight, or `null` when nothing applies.
     pub coverage: Option<f64>,
     /// Total weight of the applicable standards tagged with the domain.
@@ -223,9 +222,8 @@ pub struct DomainResult {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Contribution {
-    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: Arc<str>,
+    pub standard: Id,
     /// Its weight in the domain: standard weight times tag weight.
     pub weight: f64,
     /// Its effective level.
@@ -265,9 +263,8 @@ deserialize_by_name!(StandardStatus {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StandardResult {
-    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: Arc<str>,
+    pub standard: Id,
     /// Its status.
     pub status: StandardStatus,
     /// Whether it applies to the organisation's structure (spec 3.1); a standard that applies
@@ -378,9 +375,8 @@ pub type LevelCounts = SmallVec<[u32; 8]>;
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Leverage {
-    // Shared with the engine's framework index: a report costs no copy of the id.
     /// The standard's id.
-    pub standard: Arc<str>,
+    pub standard: Id,
     /// Gain in the overall score.
     pub gain: f64,
 }

@@ -2,8 +2,6 @@
 //! scores, the award and leverage. All arithmetic is on unrounded `f64`; numbers are rounded
 //! only as they are written into the report.
 
-use std::sync::Arc;
-
 use crate::agreement;
 use crate::assessment::{Assessment, FrameworkRef};
 use crate::claims::{self, Claim};
@@ -11,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::evidence::{self, Tally};
 use crate::exact::ExactSum;
 use crate::framework::{Domain, EvidenceRules, Framework, Requirement, Standard};
+use crate::id::Id;
 use crate::index::{applies, standard_score, Index, Tag};
 use crate::report::{
     AwardGap, AwardOutcome, BandGap, Cap, Contribution, DomainResult, DomainStatus,
@@ -333,7 +332,7 @@ fn band_index(framework: &Framework, score: f64) -> Option<usize> {
         .rposition(|band| band.min <= rounded)
 }
 
-fn band_id(framework: &Framework, index: &Index, score: f64) -> Option<Arc<str>> {
+fn band_id(framework: &Framework, index: &Index, score: f64) -> Option<Id> {
     band_index(framework, score).and_then(|i| index.band_id(i))
 }
 
@@ -383,13 +382,13 @@ fn overall_result(
                 domain: framework
                     .domains
                     .get(i)
-                    .map_or_else(|| Arc::from(""), |d| index.domain_id(i, d)),
+                    .map_or_else(|| Id::from(""), |d| index.domain_id(i, d)),
                 band: band_id(framework, index, score),
                 points: score1(band.min - score),
             })
         })
         .collect();
-    let core_not_met: Vec<Arc<str>> = framework
+    let core_not_met: Vec<Id> = framework
         .standards
         .iter()
         .zip(scored)

@@ -1,9 +1,8 @@
 //! Words and numbers shared by the renderers: escaping, number formatting, labels from the
 //! framework (with the id as the fallback) and plain-language explanations.
 
-use std::sync::Arc;
-
 use crate::framework::Framework;
+use crate::id::Id;
 use crate::report::{Cap, DomainResult, Report, StandardResult};
 use crate::rounding::round_to;
 
@@ -110,7 +109,7 @@ pub(crate) fn band_label(framework: Option<&Framework>, id: &str) -> String {
 }
 
 /// An optional band's label, or `-`.
-pub(crate) fn band_or_dash(framework: Option<&Framework>, id: Option<&Arc<str>>) -> String {
+pub(crate) fn band_or_dash(framework: Option<&Framework>, id: Option<&Id>) -> String {
     id.map_or_else(|| "-".to_string(), |id| band_label(framework, id))
 }
 
