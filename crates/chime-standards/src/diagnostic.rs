@@ -5,12 +5,12 @@
 //! diagnostics, at least one of them an error.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::context::Context;
 use crate::read::names::deserialize_by_name;
 
 /// How serious a diagnostic is.
@@ -261,9 +261,7 @@ pub struct Diagnostic {
     /// `raters_disagree`), so front ends can word them without reading the sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, unknown>"))]
-    // Names are borrowed where they are written in the code, so a context costs no copy of
-    // them; `context.get("spread")` reads it as with `String` keys.
-    pub context: Option<BTreeMap<Cow<'static, str>, serde_json::Value>>,
+    pub context: Option<Context>,
 }
 
 impl Diagnostic {
@@ -302,8 +300,8 @@ impl Diagnostic {
         value: impl Into<serde_json::Value>,
     ) -> &mut Diagnostic {
         self.context
-            .get_or_insert_with(BTreeMap::new)
-            .insert(name.into(), value.into());
+            .get_or_insert_with(Context::default)
+            .insert(name, value);
         self
     }
 

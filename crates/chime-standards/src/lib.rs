@@ -39,6 +39,7 @@ mod claims;
 mod cohort;
 mod columns;
 mod compare;
+mod context;
 mod date;
 mod default;
 mod diagnostic;
@@ -83,6 +84,7 @@ pub use compare::compare_with_mapping;
 pub use compare::{
     compare, Change, Comparison, Direction, DomainChange, Reading, COMPARISON_FORMAT,
 };
+pub use context::Context;
 pub use date::{Date, DateError};
 pub use default::{
     default_framework, example_assessment, DEFAULT_FRAMEWORK_JSON, EXAMPLE_ASSESSMENT_JSON,

@@ -116,7 +116,7 @@ impl PrivateKey {
 
     /// A private key from a JWK (`at` is its JSON Pointer, for diagnostics).
     pub fn from_jwk(jwk: &Jwk, at: &str) -> Result<PrivateKey, Error> {
-        let public = public_key(jwk, at).map_err(|d| Error::new(vec![d]))?;
+        let public = public_key(jwk, at).map_err(|d| Error::new(vec![*d]))?;
         let Some(d) = &jwk.d else {
             return Err(Error::single(
                 Code::InvalidKey,
@@ -201,7 +201,7 @@ impl Jwk {
     pub fn thumbprint(&self) -> Result<String, Error> {
         public_key(self, "")
             .map(|key| thumbprint_of(&key))
-            .map_err(|d| Error::new(vec![d]))
+            .map_err(|d| Error::new(vec![*d]))
     }
 }
 
@@ -262,23 +262,24 @@ impl JwkSet {
                         key,
                     });
                 }
-                Err(diagnostic) => problems.found.push(diagnostic),
+                Err(diagnostic) => problems.found.push(*diagnostic),
             }
         }
         (trusted, problems.found)
     }
 }
 
-/// The public key a JWK holds, or the located reason it holds none.
-fn public_key(jwk: &Jwk, at: &str) -> Result<VerifyingKey, Diagnostic> {
+/// The public key a JWK holds, or the located reason it holds none (boxed: a diagnostic is
+/// large beside a key, and the key is the usual outcome).
+fn public_key(jwk: &Jwk, at: &str) -> Result<VerifyingKey, Box<Diagnostic>> {
     let invalid = |field: &str, message: &str| {
-        Diagnostic::new(
+        Box::new(Diagnostic::new(
             crate::Severity::Error,
             Code::InvalidKey,
             Document::Keys,
             format!("{at}/{field}"),
             message,
-        )
+        ))
     };
     if jwk.kty != "OKP" {
         return Err(invalid("kty", "`kty` must be \"OKP\" (RFC 8037)"));
