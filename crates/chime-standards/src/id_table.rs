@@ -132,51 +132,60 @@ impl FixedTable {
 
     /// Indexes the `n` ids read by position through `id_at`.
     pub(crate) fn build<'a>(n: usize, id_at: impl Fn(usize) -> Option<&'a str>) -> FixedTable {
-        // The first position of each distinct id, with its key.
-        let mut first = Vec::new();
-        let mut probed = IdTable::default();
-        probed.fill(n, &id_at, &mut first);
-        let firsts = first.iter().enumerate().filter(|&(i, &j)| i == j);
-        let keyed: Vec<(u32, u64)> = firsts
-            .clone()
-            .filter_map(|(i, _)| Some((u32::try_from(i + 1).ok()?, key(id_at(i)?))))
-            .collect();
-        let mut keys: Vec<u64> = keyed.iter().map(|&(_, key)| key).collect();
-        keys.sort_unstable();
-        let shared_key = keys.windows(2).any(|pair| pair.first() == pair.last());
-        // An id with no position, or not to be written in a slot, is left to the general table.
-        if shared_key || keyed.len() != firsts.count() {
-            return FixedTable::Probed(probed);
+        let keys: Option<Vec<u64>> = (0..n).map(|i| id_at(i).map(key)).collect();
+        // Positions are stored in a u32, and every id must be there to be written in a slot.
+        if let (Some(keys), Ok(_)) = (keys, u32::try_from(n)) {
+            if let Some(table) = Self::separate(&keys, &id_at) {
+                return table;
+            }
         }
+        let mut probed = IdTable::default();
+        probed.fill(n, id_at, &mut Vec::new());
+        FixedTable::Probed(probed)
+    }
+
+    /// A table where each distinct id of `keys` (the ids' keys, by position) has a slot of its
+    /// own, or `None` when no multiplier tried separates them.
+    fn separate<'a>(keys: &[u64], id_at: &impl Fn(usize) -> Option<&'a str>) -> Option<FixedTable> {
         // Four slots per id or more: a random multiplier then separates 18 ids more than one
-        // time in four, so a framework's table is found within a few tries.
-        let mut size = (4 * n).next_power_of_two().max(8);
+        // time in four, so a framework's table is found within a few tries. Ids that share a
+        // key fail every try (each try stops at its first collision), and so do lists too long
+        // for the largest table; both are left to the general table.
+        let mut size = (4 * keys.len()).next_power_of_two().max(8);
         let mut multipliers = Multipliers(0x5EED);
+        let mut slots = Vec::new();
         while size <= Self::MOST_SLOTS {
             let shift = 64 - size.trailing_zeros();
             for _ in 0..Self::TRIES {
                 let multiplier = multipliers.next();
-                let mut slots = vec![0u32; size];
-                let separated = keyed.iter().all(|&(position, key)| {
-                    match slots.get_mut(slot_of(key, multiplier, shift)) {
-                        Some(slot) if *slot == 0 => {
-                            *slot = position;
+                slots.clear();
+                slots.resize(size, 0u32);
+                let separated = keys.iter().enumerate().all(|(i, &key)| {
+                    let Some(slot) = slots.get_mut(slot_of(key, multiplier, shift)) else {
+                        return false;
+                    };
+                    match *slot {
+                        0 => {
+                            *slot = u32::try_from(i + 1).unwrap_or(0);
                             true
                         }
-                        _ => false,
+                        // A repeat of an earlier id keeps the earlier's position.
+                        taken => id_at(taken as usize - 1)
+                            .zip(id_at(i))
+                            .is_some_and(|(first, again)| same(first, again)),
                     }
                 });
                 if separated {
-                    return FixedTable::Separated {
+                    return Some(FixedTable::Separated {
                         multiplier,
                         shift,
                         slots,
-                    };
+                    });
                 }
             }
             size *= 4;
         }
-        FixedTable::Probed(probed)
+        None
     }
 
     /// The first position of `id`, reading the ids by position through `id_at`.
