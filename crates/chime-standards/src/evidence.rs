@@ -141,18 +141,58 @@ fn tallies_with_limit(
             *tally = counted;
         }
     } else {
+        // Too many pairs for the bitset: the pairs themselves, in (standard, item) order and
+        // each once. Standards and items are small dense numbers, so two counting sorts put
+        // them in order in time linear in the pairs, by item and then (keeping that order) by
+        // standard.
         let mut listed: Vec<(usize, usize)> = Vec::new();
-        pairs(resolved, |s, i| listed.push((s, i)));
-        let mut pairs = listed;
-        pairs.sort_unstable();
-        pairs.dedup();
-        for (s, i) in pairs {
+        pairs(resolved, |s, i| {
+            if s < standards && i < facts.len() {
+                listed.push((s, i));
+            }
+        });
+        let by_item = counting_sort(&listed, facts.len(), |&(_, i)| i);
+        let mut ordered = counting_sort(&by_item, standards, |&(s, _)| s);
+        ordered.dedup();
+        for (s, i) in ordered {
             if let (Some(tally), Some(&fact)) = (tallies.get_mut(s), facts.get(i)) {
                 tally.add(fact);
             }
         }
     }
     tallies
+}
+
+/// `values` in the order of `key`, each below `keys`, those with equal keys in the order
+/// they came: a counting sort. (Values whose key is out of range are left out.)
+fn counting_sort(
+    values: &[(usize, usize)],
+    keys: usize,
+    key: impl Fn(&(usize, usize)) -> usize,
+) -> Vec<(usize, usize)> {
+    // For each key, where its values start in the output, then where the next one goes.
+    let mut next = vec![0usize; keys];
+    for value in values {
+        if let Some(count) = next.get_mut(key(value)) {
+            *count += 1;
+        }
+    }
+    let mut start = 0;
+    for slot in &mut next {
+        let count = *slot;
+        *slot = start;
+        start += count;
+    }
+    let mut sorted = vec![(0, 0); start];
+    for value in values {
+        if let Some(at) = next.get_mut(key(value)) {
+            if let Some(place) = sorted.get_mut(*at) {
+                *place = *value;
+            }
+            *at += 1;
+        }
+    }
+    sorted
 }
 
 /// Gives `each` every (standard, item) pair, repeats included: items that list a standard,
@@ -217,6 +257,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The counting sort orders as the standard library's stable sort by the same key, and
+    /// leaves out what has no key in range.
+    #[test]
+    fn the_counting_sort_is_a_stable_sort() {
+        let values: Vec<(usize, usize)> = (0..500).map(|n| (n * 7919 % 13, n)).collect();
+        let mut expected = values.clone();
+        expected.sort_by_key(|&(key, _)| key);
+        assert_eq!(counting_sort(&values, 13, |&(key, _)| key), expected);
+        expected.retain(|&(key, _)| key < 5);
+        assert_eq!(counting_sort(&values, 5, |&(key, _)| key), expected);
+        assert!(counting_sort(&values, 0, |&(key, _)| key).is_empty());
     }
 
     /// The bitset and the sorted pairs count the same items, in the same order.
