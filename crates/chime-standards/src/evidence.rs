@@ -1,5 +1,11 @@
 //! Counting evidence for a standard (spec 3.3): which items count, which are current, and
 //! how many points they earn.
+//!
+//! Assessments too large for the bitset of (standard, item) pairs put the pairs in order with
+//! a counting sort of our own rather than `sort_unstable`: the keys are small dense indexes,
+//! so it is linear where a sort is n log n, and it keeps an 8 KB quicksort of pairs out of the
+//! WebAssembly module, which is within 1 KB of its budget (benches/README.md, "Issue 11
+//! section 5: one slot per standard, ids inline").
 
 use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
