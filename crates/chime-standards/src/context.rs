@@ -89,16 +89,6 @@ impl std::ops::Index<&str> for Context {
     }
 }
 
-impl<K: Into<Cow<'static, str>>, V: Into<Value>> FromIterator<(K, V)> for Context {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Context {
-        let mut context = Context::default();
-        for (name, value) in entries {
-            context.insert(name, value);
-        }
-        context
-    }
-}
-
 impl Serialize for Context {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;

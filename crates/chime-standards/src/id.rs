@@ -18,7 +18,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The longest id held inline: with the length and the variant, 48 bytes in all.
-pub const INLINE: usize = 40;
+pub(crate) const INLINE: usize = 40;
 
 /// An id, read as a `&str` (it dereferences to one) and written to JSON as a string.
 ///
@@ -208,12 +208,12 @@ mod tests {
 
     #[test]
     fn ids_compare_and_order_as_their_text() {
-        let mut ids: Vec<Id> = ["m1", "c2", "c10", &"z".repeat(INLINE + 3)]
-            .into_iter()
-            .map(Id::from)
-            .collect();
+        // Inline and shared ids, out of order: sorted as ids, they fall as the texts do.
+        let mut texts: Vec<String> = ["m1", "c2", "c10", &"z".repeat(INLINE + 3), "c1"]
+            .map(String::from)
+            .to_vec();
+        let mut ids: Vec<Id> = texts.iter().cloned().map(Id::from).collect();
         ids.sort();
-        let mut texts: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
         texts.sort();
         assert_eq!(ids, texts);
         assert_ne!(Id::from("c1"), Id::from("c1 "));

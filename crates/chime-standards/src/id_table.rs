@@ -372,6 +372,18 @@ mod tests {
     }
 
     #[test]
+    fn the_default_frameworks_standards_each_have_a_slot() {
+        let engine = crate::Engine::default_framework();
+        let ids: Vec<String> = engine
+            .framework()
+            .standards
+            .iter()
+            .map(|standard| standard.id.clone())
+            .collect();
+        assert!(check_fixed(&ids, &["c1-peer-support".to_string()]));
+    }
+
+    #[test]
     fn lists_the_hash_cannot_separate_use_the_probed_table() {
         // Same length, same first and last 8 bytes: one key for all, so one slot each is
         // impossible, and every id is still found.

@@ -115,8 +115,8 @@ deserialize_by_name!(AwardOutcome {
 pub struct Overall {
     /// Domain-weighted mean of the participating domains' scores, or `null`.
     pub score: Option<f64>,
-    // Band and domain ids are `Id`s, as standard ids are: copied into a report with no
-    // allocation and no atomic count.
+    // Band and domain ids are `Id`s, as standard ids are: up to 40 bytes, copied into a report
+    // with no allocation and no atomic count.
     /// The band of the overall score.
     pub band: Option<Id>,
     /// The band of the lowest participating domain: one domain may not hide behind another.
