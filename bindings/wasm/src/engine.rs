@@ -1,7 +1,7 @@
 //! The main module's exports: frameworks, validation, scoring, rendering, merge and split,
 //! compare and cohort.
 
-use chime_standards::{parse_json, render, Code, Diagnostic, Document, Error, Report, Severity};
+use chime_standards::{parse_json, render, Diagnostic, Document, Report};
 use wasm_bindgen::prelude::*;
 
 use crate::{limits, parse_report, thrown, to_json, Thrown};
@@ -29,18 +29,12 @@ pub fn vocabulary() -> String {
 
 /// The engine's summary of a failure (`chime_standards::summary`) for diagnostics given as a
 /// JSON array: "1 problem stops scoring", then each error on its own line. The wrapper uses it
-/// for the errors it finds itself, so every message has the core's wording.
+/// for the errors it finds itself, so every message has the core's wording. The array is read
+/// as a report's diagnostics are, so a malformed one throws located diagnostics.
 #[wasm_bindgen]
 pub fn summary(diagnostics: &str) -> Result<String, Thrown> {
-    let diagnostics: Vec<Diagnostic> = serde_json::from_str(diagnostics).map_err(|error| {
-        thrown(&Error::new(vec![Diagnostic::new(
-            Severity::Error,
-            Code::InvalidJson,
-            Document::Report,
-            "",
-            format!("expected a JSON array of diagnostics: {error}"),
-        )]))
-    })?;
+    let diagnostics: Vec<Diagnostic> =
+        parse_json(diagnostics.as_bytes(), Document::Report, &limits()).map_err(|e| thrown(&e))?;
     Ok(chime_standards::summary(&diagnostics))
 }
 
