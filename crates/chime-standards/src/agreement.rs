@@ -30,6 +30,11 @@ use crate::report::{
 };
 use crate::resolve::Resolved;
 use crate::rounding::round_to;
+use crate::spare::{self, Spare};
+
+thread_local! {
+    static CELLS: Spare<f64> = const { Spare::new(Vec::new()) };
+}
 
 /// The agreement statistic used.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -148,7 +153,9 @@ pub fn alpha_parts<'a>(units: impl IntoIterator<Item = &'a [u32]>) -> AlphaParts
     for levels in units {
         block.add_unit(levels, &[0]);
     }
-    block.parts(0)
+    let parts = block.parts(0);
+    block.recycle();
+    parts
 }
 
 /// The coincidence matrices o_ck of several sets of units at once (spec section 8), each
@@ -165,12 +172,20 @@ struct Coincidences {
 }
 
 impl Coincidences {
+    /// Empty matrices, in lists taken from this thread's spares.
     fn new(width: usize, sets: usize) -> Coincidences {
+        let mut cells = spare::take(&CELLS);
+        cells.resize(sets * width * width, 0.0);
         Coincidences {
             width,
-            cells: vec![0.0; sets * width * width],
+            cells,
             counts: vec![(0, 0); sets],
         }
+    }
+
+    /// Gives the lists back for the next matrices made on this thread.
+    fn recycle(self) {
+        spare::give(&CELLS, self.cells);
     }
 
     /// Adds a unit's counts per level to each of `sets`, which are distinct. Returns m, its
@@ -354,7 +369,8 @@ pub(crate) fn of_report(
     let mut sets = Coincidences::new(width, report + 1);
     // For each set, the raters counted in it, as bits.
     let words = resolved.first_rater.len().div_ceil(64);
-    let mut raters = vec![0u64; (report + 1) * words];
+    let mut raters = spare::take(&spare::WORDS);
+    raters.resize((report + 1) * words, 0);
     let units = standards.iter().zip(gathered.iter()).zip(&index.tags);
     for ((result, judgements), tags) in units {
         if result.status == StandardStatus::NotApplicable {
@@ -394,7 +410,10 @@ pub(crate) fn of_report(
     for (d, domain) in domains.iter_mut().enumerate() {
         domain.agreement = Some(block(d));
     }
-    block(report)
+    let agreement = block(report);
+    sets.recycle();
+    spare::give(&spare::WORDS, raters);
+    agreement
 }
 
 fn saturate(n: u64) -> u32 {

@@ -3,6 +3,12 @@
 use crate::assessment::{Assessment, Judgement, Rating};
 use crate::index::Index;
 use crate::resolve::Resolved;
+use crate::spare::{self, Spare};
+
+thread_local! {
+    static LEVELS: Spare<(usize, i32)> = const { Spare::new(Vec::new()) };
+    static ENTRIES: Spare<Entry> = const { Spare::new(Vec::new()) };
+}
 
 /// The judgements of one standard: a view into [`Gathered`].
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +39,12 @@ struct Entry {
 }
 
 impl Gathered {
+    /// Gives the lists back for the next assessment gathered on this thread.
+    pub(crate) fn recycle(self) {
+        spare::give(&LEVELS, self.levels);
+        spare::give(&ENTRIES, self.standards);
+    }
+
     /// The judgements of standard `s`.
     pub(crate) fn get(&self, s: usize) -> Option<Judgements<'_>> {
         self.standards.get(s).map(|entry| self.view(entry))
@@ -131,7 +143,8 @@ fn claim_of(rating: Rating) -> Claim {
 /// Judgements of unknown standards and second judgements of one kind are skipped here;
 /// validation reports them.
 pub(crate) fn gather(index: &Index, resolved: &Resolved, assessment: &Assessment) -> Gathered {
-    let mut standards = vec![Entry::default(); index.tags.len()];
+    let mut standards = spare::take(&ENTRIES);
+    standards.resize(index.tags.len(), Entry::default());
     let rated = |rating: Rating| match rating {
         Rating::Level(level) => Some(level),
         _ => None,
@@ -167,7 +180,8 @@ pub(crate) fn gather(index: &Index, resolved: &Resolved, assessment: &Assessment
         next += entry.end;
         entry.end = entry.start;
     }
-    let mut levels = vec![(0, 0); count];
+    let mut levels = spare::take(&LEVELS);
+    levels.resize(count, (0, 0));
     for ((i, judgement), standard) in assessment
         .judgements
         .iter()

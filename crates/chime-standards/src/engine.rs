@@ -73,6 +73,7 @@ impl Engine {
         let resolved = Resolved::new(&self.index, assessment);
         let gathered = claims::gather(&self.index, &resolved, assessment);
         let diagnostics = self.validate_gathered(&resolved, &gathered, assessment);
+        gathered.recycle();
         resolved.recycle();
         diagnostics
     }
@@ -87,6 +88,7 @@ impl Engine {
             match into_result(self.validate_gathered(&resolved, &gathered, assessment)) {
                 Ok(diagnostics) => diagnostics,
                 Err(error) => {
+                    gathered.recycle();
                     resolved.recycle();
                     return Err(error);
                 }

@@ -11,6 +11,17 @@ use crate::assessment::{Assessment, Evidence, Source};
 use crate::date::Date;
 use crate::framework::EvidenceRules;
 use crate::resolve::Resolved;
+use crate::spare::{self, Spare};
+
+thread_local! {
+    static FACTS: Spare<Fact> = const { Spare::new(Vec::new()) };
+    static TALLIES: Spare<Tally> = const { Spare::new(Vec::new()) };
+}
+
+/// Gives a list [`tallies`] returned back, for the next assessment on this thread.
+pub(crate) fn recycle(tallies: Vec<Tally>) {
+    spare::give(&TALLIES, tallies);
+}
 
 /// Whether an item is current on the assessment date.
 ///
@@ -111,21 +122,20 @@ fn tallies_with_limit(
 ) -> Vec<Tally> {
     let assessed_on = assessment.assessed_on;
     let earliest = earliest_current(assessed_on, rules);
-    let facts: Vec<Fact> = assessment
-        .evidence
-        .iter()
-        .map(|item| {
-            Fact::new(
-                current_from(item, assessed_on, earliest),
-                points(item, rules),
-                item.source != Source::Own,
-            )
-        })
-        .collect();
-    let mut tallies = vec![Tally::default(); standards];
+    let mut facts = spare::take(&FACTS);
+    facts.extend(assessment.evidence.iter().map(|item| {
+        Fact::new(
+            current_from(item, assessed_on, earliest),
+            points(item, rules),
+            item.source != Source::Own,
+        )
+    }));
+    let mut tallies = spare::take(&TALLIES);
+    tallies.resize(standards, Tally::default());
     let words = facts.len().div_ceil(64);
     if standards.saturating_mul(words).saturating_mul(64) <= limit {
-        let mut bits = vec![0u64; standards * words];
+        let mut bits = spare::take(&spare::WORDS);
+        bits.resize(standards * words, 0);
         pairs(resolved, |s, i| {
             if let Some(word) = bits.get_mut(s * words + i / 64) {
                 *word |= 1u64 << (i % 64);
@@ -146,6 +156,7 @@ fn tallies_with_limit(
             }
             *tally = counted;
         }
+        spare::give(&spare::WORDS, bits);
     } else {
         // Too many pairs for the bitset: the pairs themselves, in (standard, item) order and
         // each once. Standards and items are small dense numbers, so two counting sorts put
@@ -166,6 +177,7 @@ fn tallies_with_limit(
             }
         }
     }
+    spare::give(&FACTS, facts);
     tallies
 }
 

@@ -62,6 +62,7 @@ mod rounding;
 mod schema;
 mod score;
 mod seen;
+mod spare;
 mod synthetic;
 mod validate;
 mod vocabulary;

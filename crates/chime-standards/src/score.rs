@@ -18,6 +18,7 @@ use crate::report::{
 };
 use crate::resolve::Resolved;
 use crate::rounding::{ratio3, score1};
+use crate::spare::{self, Spare};
 
 /// How many standards the leverage list names at most.
 const LEVERAGE_LIMIT: usize = 5;
@@ -49,13 +50,28 @@ struct DomainOutcome {
     coverage: Option<f64>,
 }
 
-/// Every number of an assessment before it is rounded into a report.
+thread_local! {
+    static SCORED: Spare<Scored> = const { Spare::new(Vec::new()) };
+    static SUMS: Spare<Sums> = const { Spare::new(Vec::new()) };
+}
+
+/// Every number of an assessment before it is rounded into a report, in lists taken from
+/// this thread's spares and [given back](Evaluation::recycle) once the report is written.
 struct Evaluation {
     gathered: claims::Gathered,
     scored: Vec<Scored>,
     sums: Vec<Sums>,
     outcomes: Vec<DomainOutcome>,
     overall: Option<f64>,
+}
+
+impl Evaluation {
+    /// Gives the working lists back for the next assessment scored on this thread.
+    fn recycle(self) {
+        self.gathered.recycle();
+        spare::give(&SCORED, self.scored);
+        spare::give(&SUMS, self.sums);
+    }
 }
 
 /// Scores a validated assessment.
@@ -68,18 +84,20 @@ pub(crate) fn score(
     diagnostics: Vec<Diagnostic>,
 ) -> Report {
     let max = f64::from(index.max_level);
+    let evaluation = evaluate(framework, index, resolved, gathered, assessment);
     let Evaluation {
         gathered,
         scored,
         sums,
         outcomes,
         overall: overall_score,
-    } = evaluate(framework, index, resolved, gathered, assessment);
-    let standards = standard_results(framework, index, &scored, &gathered);
-    let mut domains = domain_results(framework, index, &scored, &sums, &outcomes);
-    let agreement = agreement::of_report(index, resolved, &gathered, &standards, &mut domains);
+    } = &evaluation;
+    let overall_score = *overall_score;
+    let standards = standard_results(framework, index, scored, gathered);
+    let mut domains = domain_results(framework, index, scored, sums, outcomes);
+    let agreement = agreement::of_report(index, resolved, gathered, &standards, &mut domains);
 
-    Report {
+    let report = Report {
         format: REPORT_FORMAT.to_string(),
         engine: ENGINE.to_string(),
         framework: FrameworkRef {
@@ -94,21 +112,15 @@ pub(crate) fn score(
         },
         status: assessment.status,
         change_threshold: framework.scoring.change_threshold,
-        overall: overall_result(framework, index, &outcomes, &scored, overall_score),
+        overall: overall_result(framework, index, outcomes, scored, overall_score),
         domains,
         standards,
-        leverage: leverage(
-            framework,
-            index,
-            &scored,
-            &sums,
-            &outcomes,
-            overall_score,
-            max,
-        ),
+        leverage: leverage(framework, index, scored, sums, outcomes, overall_score, max),
         diagnostics,
         agreement: Some(agreement),
-    }
+    };
+    evaluation.recycle();
+    report
 }
 
 /// The overall score before rounding (spec 3.7).
@@ -119,7 +131,9 @@ pub(crate) fn unrounded_overall(
 ) -> Option<f64> {
     let resolved = Resolved::new(index, assessment);
     let gathered = claims::gather(index, &resolved, assessment);
-    let overall = evaluate(framework, index, &resolved, gathered, assessment).overall;
+    let evaluation = evaluate(framework, index, &resolved, gathered, assessment);
+    let overall = evaluation.overall;
+    evaluation.recycle();
     resolved.recycle();
     overall
 }
@@ -134,36 +148,33 @@ fn evaluate(
 ) -> Evaluation {
     let max = f64::from(index.max_level);
     let rules = &framework.scoring.evidence;
-    let mut tallies =
-        evidence::tallies(framework.standards.len(), resolved, assessment, rules).into_iter();
+    let tallies = evidence::tallies(framework.standards.len(), resolved, assessment, rules);
+    let mut each_tally = tallies.iter();
 
-    let scored: Vec<Scored> = framework
-        .standards
-        .iter()
-        .enumerate()
-        .map(|(s, standard)| {
-            let applicable = applies(standard, assessment.organisation.structure);
-            let claim = match gathered.get(s) {
-                Some(judgements) if applicable => judgements.claim(&assessment.judgements),
-                _ => Claim::NotApplicable,
-            };
-            let tally = tallies.next().unwrap_or_default();
-            let (effective, cap) = match claim {
-                Claim::Level(claimed) => {
-                    effective_level(index, &framework.scoring.evidence, claimed, &tally)
-                }
-                _ => (None, None),
-            };
-            Scored {
-                applicable,
-                claim,
-                effective,
-                cap,
-                tally,
+    let mut scored = spare::take(&SCORED);
+    scored.extend(framework.standards.iter().enumerate().map(|(s, standard)| {
+        let applicable = applies(standard, assessment.organisation.structure);
+        let claim = match gathered.get(s) {
+            Some(judgements) if applicable => judgements.claim(&assessment.judgements),
+            _ => Claim::NotApplicable,
+        };
+        let tally = each_tally.next().cloned().unwrap_or_default();
+        let (effective, cap) = match claim {
+            Claim::Level(claimed) => {
+                effective_level(index, &framework.scoring.evidence, claimed, &tally)
             }
-        })
-        .collect();
+            _ => (None, None),
+        };
+        Scored {
+            applicable,
+            claim,
+            effective,
+            cap,
+            tally,
+        }
+    }));
 
+    evidence::recycle(tallies);
     let sums = domain_sums(index, &scored, framework.domains.len(), max);
     let outcomes: Vec<DomainOutcome> = sums
         .iter()
@@ -238,7 +249,8 @@ fn cap(level: u32, requirement: &Requirement, rules: &EvidenceRules, tally: &Tal
 }
 
 fn domain_sums(index: &Index, scored: &[Scored], domains: usize, max: f64) -> Vec<Sums> {
-    let mut sums = vec![Sums::default(); domains];
+    let mut sums = spare::take(&SUMS);
+    sums.resize(domains, Sums::default());
     for (standard, tags) in scored.iter().zip(&index.tags) {
         if !standard.applicable {
             continue;

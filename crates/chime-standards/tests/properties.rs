@@ -585,6 +585,23 @@ proptest! {
         prop_assert_eq!(parsed, report);
     }
 
+    /// Scoring keeps its working lists on the thread between assessments: a report must not
+    /// depend on what the thread scored before (another framework, of other sizes).
+    #[test]
+    fn a_report_does_not_depend_on_what_the_thread_scored_before(
+        (first_framework, first) in case_strategy(),
+        (framework, assessment) in case_strategy(),
+    ) {
+        let on_a_new_thread = {
+            let (framework, assessment) = (framework.clone(), assessment.clone());
+            std::thread::spawn(move || score(&framework, &assessment))
+                .join()
+                .map_err(|_| TestCaseError::fail("scoring panicked"))?
+        };
+        score(&first_framework, &first);
+        prop_assert_eq!(score(&framework, &assessment), on_a_new_thread);
+    }
+
     #[test]
     fn any_mutation_of_an_assessment_gives_a_report_or_diagnostics(
         (framework, assessment) in case_strategy(),
