@@ -55,8 +55,9 @@ thread_local! {
     static SUMS: Spare<Sums> = const { Spare::new(Vec::new()) };
 }
 
-/// Every number of an assessment before it is rounded into a report, in lists taken from
-/// this thread's spares and [given back](Evaluation::recycle) once the report is written.
+/// Every number of an assessment before it is rounded into a report. The judgements, the
+/// standards' results and the domains' sums are in lists taken from this thread's spares and
+/// [given back](Evaluation::recycle) once the report is written.
 struct Evaluation {
     gathered: claims::Gathered,
     scored: Vec<Scored>,
