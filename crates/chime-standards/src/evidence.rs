@@ -4,7 +4,7 @@
 //! Assessments too large for the bitset of (standard, item) pairs put the pairs in order with
 //! a counting sort of our own rather than `sort_unstable`: the keys are small dense indexes,
 //! so it is linear where a sort is n log n, and it keeps an 8 KB quicksort of pairs out of the
-//! WebAssembly module, which is within 1 KB of its budget (benches/README.md, "Issue 11
+//! WebAssembly module, which has only a few KB left of its budget (benches/README.md, "Issue 11
 //! section 5: one slot per standard, ids inline").
 
 use crate::assessment::{Assessment, Evidence, Source};

@@ -25,13 +25,13 @@ pub(crate) struct Tag {
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
     /// Each standard's id, once, for reports to copy.
-    pub(crate) standard_ids: Vec<Id>,
+    standard_ids: Vec<Id>,
     /// The first position of each id in `standard_ids`.
     standard_table: FixedTable,
     /// Each domain's id, once, for reports to copy.
-    pub(crate) domain_ids: Vec<Id>,
+    domain_ids: Vec<Id>,
     /// Each band's id (framework order), once, for reports to copy.
-    pub(crate) band_ids: Vec<Id>,
+    band_ids: Vec<Id>,
     /// The award's required band, for reports to copy.
     pub(crate) required_band: Id,
     /// For each standard, its domain tags.
@@ -157,11 +157,16 @@ impl Index {
     /// The position of the first standard with this id.
     #[inline]
     pub(crate) fn standard(&self, id: &str) -> Option<usize> {
-        self.standard_table
-            .find(id, |s| self.standard_ids.get(s).map(|id| &**id))
+        self.standard_table.find(id, |s| self.standard_id_at(s))
     }
 
-    /// The shared id of standard `s` of the framework (`standard` is that standard).
+    /// The id of standard `s` of the framework, as text.
+    #[inline]
+    pub(crate) fn standard_id_at(&self, s: usize) -> Option<&str> {
+        self.standard_ids.get(s).map(|id| &**id)
+    }
+
+    /// The id of standard `s` of the framework, for a report (`standard` is that standard).
     pub(crate) fn standard_id(&self, s: usize, standard: &Standard) -> Id {
         self.standard_ids
             .get(s)
@@ -169,7 +174,7 @@ impl Index {
             .unwrap_or_else(|| Id::from(standard.id.as_str()))
     }
 
-    /// The shared id of domain `d` of the framework (`domain` is that domain).
+    /// The id of domain `d` of the framework, for a report (`domain` is that domain).
     pub(crate) fn domain_id(&self, d: usize, domain: &Domain) -> Id {
         self.domain_ids
             .get(d)
@@ -177,7 +182,7 @@ impl Index {
             .unwrap_or_else(|| Id::from(domain.id.as_str()))
     }
 
-    /// The shared id of band `b` of the framework's scoring.
+    /// The id of band `b` of the framework's scoring, for a report.
     pub(crate) fn band_id(&self, b: usize) -> Option<Id> {
         self.band_ids.get(b).cloned()
     }

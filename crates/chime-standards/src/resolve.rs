@@ -110,7 +110,7 @@ impl Resolved {
         // turns: the last judgement's standard (then the next), and the rater after the last
         // (or the first), are tried before the tables. A guessed rater stands for the first
         // rater with its id, as a lookup finds.
-        let standard_at = |s: usize| index.standard_ids.get(s).map(|id| &**id);
+        let standard_at = |s: usize| index.standard_id_at(s);
         let find_item = |id: &String| item_table.find(id, item_at);
         standard.clear();
         rater.clear();
